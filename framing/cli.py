@@ -1,0 +1,147 @@
+"""The `framing` command: a thin layer that parses arguments, calls the API and picks a renderer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator, List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="framing",
+    help="Explainable media framing analysis: naming choices, attribution, sourcing, loaded language.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+lexicons_app = typer.Typer(help="Inspect and validate the lexicons.", no_args_is_help=True)
+app.add_typer(lexicons_app, name="lexicons")
+
+USAGE_ERROR = 2
+
+
+def fail(message: str, code: int = USAGE_ERROR) -> "typer.Exit":
+    typer.echo(f"framing: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _documents_reporting_errors(items: Iterable, errors: list) -> Iterator:
+    from .document import RecordError
+
+    for item in items:
+        if isinstance(item, RecordError):
+            errors.append(item)
+            typer.echo(f"framing: skipped {item}", err=True)
+        else:
+            yield item
+
+
+@app.command()
+def score(
+    inputs: List[str] = typer.Argument(..., help="Files (.txt, .md, .html), directories, JSONL/CSV corpora, or - for stdin."),
+    format: str = typer.Option("terminal", "--format", "-f", help="terminal, json, jsonl, csv, markdown or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Read inputs as text, markdown, html or jsonl regardless of extension (stdin defaults to text)."),
+    findings_only: bool = typer.Option(False, "--findings-only", help="Terminal: show only sentences with findings."),
+    no_classifier: bool = typer.Option(False, "--no-classifier", help="Skip the trained classifier."),
+    lexicon: List[Path] = typer.Option([], "--lexicon", help="An extra lexicon file or directory (repeatable)."),
+) -> None:
+    """Score each sentence of an article or corpus for framing signals, with explanations."""
+    from . import analyze_files
+    from .lexicon import LexiconError
+    from .loaders import InputError
+    from .render import FORMATS, get_renderer
+
+    if format not in FORMATS:
+        raise fail(f"unknown --format {format!r}; expected one of {', '.join(FORMATS)}")
+    if input_format not in (None, "text", "markdown", "html", "jsonl", "csv"):
+        raise fail(f"unknown --input-format {input_format!r}; expected text, markdown, html, jsonl or csv")
+    options = {}
+    if no_classifier:
+        options["exclude"] = ["classifier"]
+    if lexicon:
+        options["extra_lexicons"] = tuple(lexicon)
+    errors: list = []
+    try:
+        documents = _documents_reporting_errors(analyze_files(inputs, input_format=input_format, **options), errors)
+        renderer = get_renderer(format)
+        if format == "terminal" and findings_only:
+            from functools import partial
+
+            renderer = partial(renderer, all_sentences=False)
+        if output is None:
+            renderer(documents, sys.stdout, errors)
+            count = None
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                renderer(documents, handle, errors)
+    except InputError as exc:
+        raise fail(str(exc))
+    except LexiconError as exc:
+        raise fail("invalid lexicon:\n" + str(exc))
+    except OSError as exc:
+        raise fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}")
+    if errors:
+        typer.echo(f"framing: {len(errors)} input(s) skipped", err=True)
+
+
+@lexicons_app.command("validate")
+def lexicons_validate(
+    paths: List[Path] = typer.Argument(None, help="Lexicon files or directories (default: the shipped lexicons)."),
+) -> None:
+    """Check lexicon files against the schema; errors are printed as file:line: message."""
+    from .lexicon import validate_paths
+    from .resources import lexicon_dir
+
+    targets = list(paths) if paths else [lexicon_dir()]
+    for target in targets:
+        if not target.exists():
+            raise fail(f"{target}: no such file or directory")
+    count, problems = validate_paths(targets)
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in {count} valid entries", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"ok: {count} entries")
+
+
+@lexicons_app.command("stats")
+def lexicons_stats() -> None:
+    """Number of entries per lexicon file."""
+    from .lexicon import lexicon_files, read_lexicon_file
+    from .resources import lexicon_dir
+
+    root = lexicon_dir()
+    total = 0
+    for file in lexicon_files(root):
+        entries, _ = read_lexicon_file(file, root)
+        total += len(entries)
+        typer.echo(f"{len(entries):6d}  {file.relative_to(root)}")
+    typer.echo(f"{total:6d}  total")
+
+
+def _register_optional_commands() -> None:
+    """Commands that live beside their feature (classifier, compare, check) register themselves."""
+    import importlib
+
+    for module in ("framing.cli_model", "framing.compare.cli", "framing.check.cli"):
+        try:
+            register = importlib.import_module(module).register
+        except ModuleNotFoundError as exc:
+            if exc.name and module.startswith(exc.name):
+                continue
+            raise
+        register(app)
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

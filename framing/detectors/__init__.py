@@ -1,0 +1,108 @@
+"""Detector registry and the context every detector reads: one uniform interface, detect(ctx) -> findings."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Protocol
+
+from ..document import Document, Finding, Sentence
+from ..lexicon import Lexicons, Match
+from ..rules import RULES
+
+
+class Detector(Protocol):
+    name: str
+    #: Detectors run in ascending order; later ones may read earlier findings.
+    order: int
+
+    def detect(self, ctx: "Context") -> Iterable[Finding]: ...
+
+
+REGISTRY: dict[str, Callable[[], Detector]] = {}
+
+
+def register(factory: Callable[[], Detector]) -> Callable[[], Detector]:
+    REGISTRY[factory.name] = factory  # type: ignore[attr-defined]
+    return factory
+
+
+@dataclass
+class Context:
+    """What detectors share for one document: its sentences, the lexicon matches, earlier findings."""
+
+    document: Document
+    lexicons: Lexicons
+    options: dict[str, Any] = field(default_factory=dict)
+    _matches: dict[str, list[Match]] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+    _quotations: list[tuple[int, int]] | None = None
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.document.sentences]
+        by_family: dict[str, list[Match]] = {}
+        for match in self.lexicons.scan(self.document.prose):
+            for family in {e.family for e in match.entries}:
+                entries = tuple(e for e in match.entries if e.family == family)
+                by_family.setdefault(family, []).append(type(match)(match.start, match.end, entries))
+        self._matches = {family: _longest_first(ms) for family, ms in by_family.items()}
+
+    @property
+    def quotations(self) -> list[tuple[int, int]]:
+        """Spans of quoted passages (marks included), found once per document."""
+        if self._quotations is None:
+            from .quotes import find_quotations
+
+            self._quotations = find_quotations(self.document.prose)
+        return self._quotations
+
+    def in_quotation(self, offset: int) -> bool:
+        return any(a < offset < b for a, b in self.quotations)
+
+    def matches(self, family: str) -> list[Match]:
+        """Non-overlapping matches of one family, longest first where they overlap, in text order."""
+        return self._matches.get(family, [])
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.document.sentences[i].end:
+            return self.document.sentences[i]
+        return None
+
+    def finding(self, code: str, start: int, end: int, message: str, **details: Any) -> Finding:
+        """A finding for ``code`` over [start, end); its text is always the document slice."""
+        meta = RULES[code]
+        return Finding(
+            code=code,
+            category=meta.category,
+            start=start,
+            end=end,
+            text=self.document.text[start:end],
+            message=message,
+            severity=meta.severity,
+            details={k: v for k, v in details.items() if v is not None},
+        )
+
+    def findings(self, *codes_or_categories: str) -> list[Finding]:
+        wanted = set(codes_or_categories)
+        return [f for f in self.document.findings if f.code in wanted or f.category in wanted]
+
+
+def _longest_first(matches: list[Match]) -> list[Match]:
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and match.start < kept[-1].end:
+            continue
+        kept.append(match)
+    return kept
+
+
+def all_detectors(names: Iterable[str] | None = None) -> list[Detector]:
+    from . import attribution, hedges, loaded, naming, quotes, readability, sourcing  # noqa: F401 (registers)
+
+    try:
+        from . import classifier  # noqa: F401
+    except ImportError:  # the classifier is optional until its model ships
+        pass
+    chosen = REGISTRY if names is None else {n: REGISTRY[n] for n in names}
+    return sorted((factory() for factory in chosen.values()), key=lambda d: d.order)

@@ -1,0 +1,58 @@
+"""Quotations: direct quotes, partial quotes, and scare quotes (a short quoted phrase with no speaker)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..document import Finding
+from . import Context, register
+
+_QUOTATION = re.compile(
+    r"“[^“”]{1,3000}”"
+    r"|(?<![\w])\"[^\"\n]{1,3000}\"(?![\w])"
+    r"|(?<![\w])‘[^‘’\n]{1,200}’(?![\w])"
+)
+SCARE_QUOTE_MAX_WORDS = 4
+
+
+def find_quotations(prose: str) -> list[tuple[int, int]]:
+    """Spans of quoted passages, quotation marks included."""
+    return [m.span() for m in _QUOTATION.finditer(prose)]
+
+
+def _is_reported_speech(quote: str) -> bool:
+    inner = quote[1:-1].strip()
+    words = inner.split()
+    return len(words) > SCARE_QUOTE_MAX_WORDS or bool(re.search(r"[.!?…]", inner.rstrip(",")))
+
+
+def _looks_like_title(inner: str) -> bool:
+    words = [w for w in inner.split() if w.isalpha()]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+@register
+class QuotationDetector:
+    name = "quotes"
+    order = 30  # after attribution: a short quote in an attributed sentence is a partial quotation
+
+    def detect(self, ctx: Context) -> Iterable[Finding]:
+        text = ctx.document.text
+        attributed = {id(s) for s in ctx.document.sentences if any(f.category == "attribution" for f in s.findings)}
+        for start, end in ctx.quotations:
+            sentence = ctx.sentence_at(start)
+            if sentence is None:
+                continue
+            quote = text[start:end]
+            inner = quote[1:-1].strip().rstrip(",")
+            if _is_reported_speech(quote):
+                yield ctx.finding("Q001", start, end, "direct quotation", words=len(inner.split()))
+            elif id(sentence) in attributed:
+                yield ctx.finding("Q003", start, end,
+                                  f"short quoted phrase '{inner}' in an attributed sentence: partial quotation",
+                                  words=len(inner.split()))
+            elif not _looks_like_title(inner):
+                yield ctx.finding("Q002", start, end,
+                                  f"'{inner}' in quotation marks with no speaker: a scare quote distances the writer from the term",
+                                  words=len(inner.split()))

@@ -1,0 +1,92 @@
+"""Sourcing: who each sentence's claim rests on (named, anonymous, secondary media, or no one)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..document import Finding, Sentence
+from ..lexicon import normalize
+from . import Context, register
+from .attribution import PRONOUNS
+
+#: Order of precedence when one sentence has several kinds of source.
+SOURCE_TYPES = ("named", "secondary", "anonymous", "none")
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+@register
+class SourcingDetector:
+    name = "sourcing"
+    order = 60  # reads attribution, quotation, hedge and loaded-language findings
+
+    def detect(self, ctx: Context) -> Iterable[Finding]:
+        cues = ctx.matches("sourcing")
+        unnamed_nouns = {normalize(f) for e in ctx.lexicons.family("sourcing")
+                         if e.get("type") == "unnamed_source_noun" for f in e.forms}
+        for sentence in ctx.document.sentences:
+            yield from self._sentence(ctx, sentence, cues, unnamed_nouns)
+
+    def _sentence(self, ctx: Context, sentence: Sentence, cues, unnamed_nouns) -> Iterable[Finding]:
+        text = ctx.document.text
+        found: list[Finding] = []
+        kinds: set[str] = set()
+        claim_start = sentence.dateline_end or sentence.start
+        sentence_cues = [m for m in cues if claim_start <= m.start and m.end <= sentence.end]
+        outlets = [m for m in sentence_cues if m.entries[0].get("type") == "media_outlet"]
+        for match in sentence_cues:
+            kind = match.entries[0].get("type")
+            if kind == "anonymous":
+                found.append(ctx.finding("S002", match.start, match.end,
+                                         f"'{text[match.start:match.end]}': anonymous sourcing the reader cannot check",
+                                         source_type="anonymous", rationale=match.entries[0].rationale))
+            elif kind == "secondary":
+                found.append(ctx.finding("S003", match.start, match.end,
+                                         f"'{text[match.start:match.end]}': relayed from other media",
+                                         source_type="secondary", rationale=match.entries[0].rationale))
+        for attribution in (f for f in sentence.findings if f.category == "attribution"):
+            source = attribution.details.get("source")
+            if not source or attribution.details.get("in_quotation"):
+                continue
+            start, end, words = source["start"], source["end"], source["text"]
+            if any(_overlaps(start, end, f.start, f.end) for f in found):
+                continue
+            head = normalize(words.split()[-1]) if words.split() else ""
+            if normalize(words) in PRONOUNS:
+                kinds.add("named")  # a pronoun refers back to a source named earlier
+                continue
+            if any(_overlaps(start, end, m.start, m.end) for m in outlets):
+                found.append(ctx.finding("S003", start, end, f"'{words}': a news organisation as the source",
+                                         source_type="secondary"))
+            elif head in unnamed_nouns or normalize(words) in unnamed_nouns or _ends_with_unnamed(words, unnamed_nouns):
+                found.append(ctx.finding("S002", start, end, f"'{words}': an unnamed source",
+                                         source_type="anonymous"))
+            else:
+                found.append(ctx.finding("S001", start, end, f"'{words}': a named source",
+                                         source_type="named"))
+        kinds.update(f.details["source_type"] for f in found)
+        sentence.details["source_type"] = next((k for k in SOURCE_TYPES if k in kinds), "none")
+        sentence.details["source_types"] = [k for k in SOURCE_TYPES if k in kinds]
+        sentence.details["attributed"] = bool(kinds)
+        yield from found
+        if not kinds and not _is_quotation_sentence(ctx, sentence):
+            evaluative = [f for f in sentence.findings
+                          if (f.code == "L001" or f.code == "H002") and not f.details.get("in_quotation")]
+            if evaluative:
+                first = evaluative[0]
+                terms = ", ".join(f"'{f.text}'" for f in evaluative)
+                yield ctx.finding("S004", first.start, first.end,
+                                  f"evaluative claim ({terms}) with no attribution: whose judgement is it?",
+                                  source_type="none", evaluative_terms=[f.text for f in evaluative])
+
+
+def _ends_with_unnamed(words: str, unnamed_nouns: set[str]) -> bool:
+    lowered = normalize(words)
+    return any(lowered.endswith(" " + noun) for noun in unnamed_nouns)
+
+
+def _is_quotation_sentence(ctx: Context, sentence: Sentence) -> bool:
+    """A sentence that is wholly a quotation carries its speaker's evaluation, not the writer's."""
+    return any(a <= sentence.start + 1 and sentence.end - 2 <= b for a, b in ctx.quotations)

@@ -1,0 +1,320 @@
+"""Lexicon files: loading, validation (file:line errors) and one compiled matcher for all of them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .resources import lexicon_dir
+
+FAMILIES = ("naming", "attribution", "sourcing", "hedges", "loaded")
+
+_COMMON_KEYS = {"term", "rationale", "source", "case_sensitive", "family", "note"}
+_SCHEMAS: dict[str, dict[str, Any]] = {
+    "naming": {
+        "required": {"preferred": str, "domain": str, "origin": str, "source": str},
+        "optional": {"exceptions": list, "autofix": bool, "kind": str},
+    },
+    "attribution": {
+        "required": {"class": str, "forms": list},
+        "optional": {},
+        "values": {"class": ("neutral", "doubt", "endorsing", "accusatory", "emotive")},
+    },
+    "sourcing": {
+        "required": {"type": str},
+        "optional": {},
+        "values": {"type": ("anonymous", "secondary", "media_outlet", "unnamed_source_noun")},
+    },
+    "hedges": {
+        "required": {"type": str},
+        "optional": {},
+        "values": {"type": ("hedge", "booster")},
+    },
+    "loaded": {
+        "required": {"category": str},
+        "optional": {"alternative": str},
+        "values": {
+            "category": (
+                "emotive", "delegitimizing", "militaristic", "exaggeration",
+                "pejorative", "evaluative", "euphemism", "conspiratorial",
+            )
+        },
+    },
+}
+
+
+class LexiconError(Exception):
+    """A lexicon file is malformed; ``problems`` lists every ``file:line: message``."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry; ``data`` holds the family-specific keys as written in the file."""
+
+    family: str
+    term: str
+    forms: tuple[str, ...]
+    rationale: str
+    case_sensitive: bool
+    data: Mapping[str, Any]
+    origin: str  # "file:line", for messages and `framing lexicons`
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+def normalize(text: str) -> str:
+    """The key under which a matched span is looked up: case, whitespace and apostrophes folded."""
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).lower().strip()
+
+
+def _family_of(path: Path, root: Path | None) -> str | None:
+    if root is not None:
+        try:
+            rel = path.relative_to(root)
+        except ValueError:
+            return None
+        head = rel.parts[0]
+        return head[: -len(".jsonl")] if head.endswith(".jsonl") else head
+    return None
+
+
+def validate_entry(raw: Any, family: str | None, where: str) -> tuple[Entry | None, list[str]]:
+    """Check one parsed line against its family's schema; returns the entry or the problems."""
+    if not isinstance(raw, dict):
+        return None, [f"{where}: an entry must be a JSON object"]
+    family = raw.get("family", family)
+    if family not in _SCHEMAS:
+        return None, [f"{where}: unknown family {family!r}; add a \"family\" key ({', '.join(FAMILIES)})"]
+    schema = _SCHEMAS[family]
+    problems: list[str] = []
+    for key in ("term", "rationale"):
+        if not isinstance(raw.get(key), str) or not raw.get(key, "").strip():
+            problems.append(f"{where}: missing or empty {key!r}")
+    for key, kind in schema["required"].items():
+        if key not in raw:
+            problems.append(f"{where}: missing required key {key!r} for family {family!r}")
+        elif not isinstance(raw[key], kind):
+            problems.append(f"{where}: {key!r} must be a {kind.__name__}")
+    for key, kind in schema["optional"].items():
+        if key in raw and not isinstance(raw[key], kind):
+            problems.append(f"{where}: {key!r} must be a {kind.__name__}")
+    allowed = _COMMON_KEYS | set(schema["required"]) | set(schema["optional"])
+    for key in raw:
+        if key not in allowed:
+            problems.append(f"{where}: unknown key {key!r} for family {family!r}")
+    for key, values in schema.get("values", {}).items():
+        if isinstance(raw.get(key), str) and raw[key] not in values:
+            problems.append(f"{where}: {key!r} is {raw[key]!r}; expected one of {', '.join(values)}")
+    if "case_sensitive" in raw and not isinstance(raw["case_sensitive"], bool):
+        problems.append(f"{where}: 'case_sensitive' must be true or false")
+    term = raw.get("term") if isinstance(raw.get("term"), str) else ""
+    forms: list[str] = [term]
+    if family == "attribution" and isinstance(raw.get("forms"), list):
+        forms = raw["forms"]
+        if not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+            problems.append(f"{where}: 'forms' must be a non-empty list of strings")
+    for exception in raw.get("exceptions", []) if isinstance(raw.get("exceptions"), list) else []:
+        if not isinstance(exception, str) or normalize(term) not in normalize(exception):
+            problems.append(f"{where}: exception {exception!r} does not contain the term {term!r}")
+    if problems:
+        return None, problems
+    data = {k: v for k, v in raw.items() if k not in ("term", "rationale", "case_sensitive", "family", "forms")}
+    entry = Entry(
+        family=family,
+        term=term,
+        forms=tuple(dict.fromkeys(f.strip() for f in forms)),
+        rationale=raw["rationale"].strip(),
+        case_sensitive=bool(raw.get("case_sensitive", False)),
+        data=data,
+        origin=where,
+    )
+    return entry, []
+
+
+def read_lexicon_file(path: Path, root: Path | None = None) -> tuple[list[Entry], list[str]]:
+    """Parse one JSONL lexicon file; problems are reported as ``file:line: message``."""
+    family = _family_of(path, root)
+    entries: list[Entry] = []
+    problems: list[str] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [f"{path}: cannot read lexicon: {exc}"]
+    seen: dict[tuple[str, str], str] = {}
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        where = f"{path}:{number}"
+        try:
+            raw = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        entry, entry_problems = validate_entry(raw, family, where)
+        problems.extend(entry_problems)
+        if entry is None:
+            continue
+        for form in entry.forms:
+            key = (entry.family, normalize(form))
+            if key in seen:
+                problems.append(f"{where}: duplicate {entry.family} term {form!r} (first at {seen[key]})")
+            else:
+                seen[key] = where
+        entries.append(entry)
+    return entries, problems
+
+
+def lexicon_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.jsonl") if p.is_file())
+
+
+def validate_paths(paths: Iterable[Path]) -> tuple[int, list[str]]:
+    """Validate lexicon files or directories; returns (entries read, problems)."""
+    count, problems = 0, []
+    default_root = lexicon_dir()
+    for path in paths:
+        files = lexicon_files(path) if path.is_dir() else [path]
+        root = path if path.is_dir() else (default_root if default_root in path.resolve().parents else None)
+        for file in files:
+            entries, file_problems = read_lexicon_file(file.resolve() if root == default_root else file, root)
+            count += len(entries)
+            problems.extend(file_problems)
+        problems.extend(_cross_file_problems(files, root))
+    return count, problems
+
+
+def _cross_file_problems(files: list[Path], root: Path | None) -> list[str]:
+    seen: dict[tuple[str, str], str] = {}
+    problems = []
+    for file in files:
+        entries, _ = read_lexicon_file(file.resolve() if root else file, root)
+        for entry in entries:
+            for form in entry.forms:
+                key = (entry.family, normalize(form))
+                if key in seen and not seen[key].startswith(f"{file.resolve() if root else file}:"):
+                    problems.append(f"{entry.origin}: duplicate {entry.family} term {form!r} (also at {seen[key]})")
+                seen.setdefault(key, entry.origin)
+    return problems
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon term found in the text: its span and every entry (of any family) it names."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+def _unit_pattern(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['’‘]"
+    if char == "-":
+        return "[-‐‑]"
+    return re.escape(char)
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regex for many phrases, shaped as a trie so matching cost does not grow with the lexicon."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [_unit_pattern(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass
+class Lexicons:
+    """All loaded entries and the single compiled matcher over every family."""
+
+    entries: list[Entry]
+    by_key: dict[str, list[Entry]] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        by_key: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for form in entry.forms:
+                by_key[normalize(form)].append(entry)
+        self.by_key = dict(by_key)
+        trie = _trie_regex(sorted(self.by_key))
+        self.pattern = re.compile(r"(?<!\w)(?=(" + trie + r")(?!\w))", re.IGNORECASE)
+
+    def family(self, name: str) -> list[Entry]:
+        return [e for e in self.entries if e.family == name]
+
+    def scan(self, text: str) -> list[Match]:
+        """Every lexicon term in ``text``: at each word start, the longest term and its word-prefixes."""
+        assert self.pattern is not None
+        matches: list[Match] = []
+        by_key = self.by_key
+        for found in self.pattern.finditer(text):
+            start, end = found.span(1)
+            span = found.group(1)
+            candidates = [span]
+            # Shorter terms at the same start ("according to" inside "according to media reports").
+            for gap in re.finditer(r"\s+", span):
+                candidates.append(span[: gap.start()])
+            for candidate in candidates:
+                entries = by_key.get(normalize(candidate))
+                if not entries:
+                    continue
+                kept = tuple(e for e in entries if not e.case_sensitive or candidate in e.forms
+                             or re.sub(r"\s+", " ", candidate) in e.forms)
+                if kept:
+                    matches.append(Match(start, start + len(candidate), kept))
+        return matches
+
+
+def load_lexicons(extra_paths: Iterable[Path] = ()) -> Lexicons:
+    """Load the shipped lexicons (plus any extra files); raises LexiconError listing every problem."""
+    extra = tuple(Path(p) for p in extra_paths)
+    return _load(extra)
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...]) -> Lexicons:
+    root = lexicon_dir()
+    entries: list[Entry] = []
+    problems: list[str] = []
+    for file in lexicon_files(root):
+        file_entries, file_problems = read_lexicon_file(file, root)
+        entries.extend(file_entries)
+        problems.extend(file_problems)
+    for path in extra:
+        for file in lexicon_files(path) if path.is_dir() else [path]:
+            file_entries, file_problems = read_lexicon_file(file, None)
+            entries.extend(file_entries)
+            problems.extend(file_problems)
+    if problems:
+        raise LexiconError(problems)
+    return Lexicons(entries)

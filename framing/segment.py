@@ -1,0 +1,159 @@
+"""Offline sentence splitting with character offsets: abbreviations, quotations, datelines, headlines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import lexicon_dir
+
+#: Loaders put this character (it counts as whitespace) where markup starts a new block.
+BLOCK_BREAK = "\x1e"
+
+_BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*|" + BLOCK_BREAK + r"\s*")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9À-ÖØ-Þ])|[.!?…]+[\"”’')\]]*(?=\s*$)")
+_TERMINAL_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}[A-Z.]"            # KYIV / NEW YORK / ST. PETERSBURG
+    r"(?:,\s+[A-Z][A-Za-z.'’ -]{1,30})*"       # , Ukraine
+    r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"  # , Jan. 5
+    r"\s*(?:\([A-Za-z .&'’-]{1,40}\))?"          # (AP)
+    r"\s*(?:—|–|--|-)\s*"
+)
+_OPENERS = frozenset(
+    "the a an he she it they we i you this that these those there but and or so yet "
+    "in on at as after before when while if although though however meanwhile still "
+    "his her its their our my one some many most no not mr mrs ms dr officials".split()
+)
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    start: int
+    end: int
+    dateline_end: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    inner, terminal = set(), set()
+    for line in (lexicon_dir() / "abbreviations.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) != 2 or line.startswith("#"):
+            continue
+        (inner if parts[1] == "inner" else terminal).add(parts[0].lower())
+    return frozenset(inner), frozenset(terminal)
+
+
+def split_sentences(prose: str) -> list[SentenceSpan]:
+    """Sentence spans over ``prose`` (offsets into it), trimmed of surrounding whitespace."""
+    spans: list[SentenceSpan] = []
+    position = 0
+    for separator in _BLOCK_SPLIT.finditer(prose):
+        _split_block(prose, position, separator.start(), spans)
+        position = separator.end()
+    _split_block(prose, position, len(prose), spans)
+    return spans
+
+
+def _split_block(text: str, start: int, end: int, out: list[SentenceSpan]) -> None:
+    """A block (paragraph) may still hold several lines: headlines, or one paragraph per line."""
+    lines = []
+    line_start = start
+    while line_start < end:
+        newline = text.find("\n", line_start, end)
+        line_end = end if newline == -1 else newline
+        lines.append((line_start, line_end))
+        line_start = line_end + 1
+    if not lines:
+        return
+    longest = max(e - s for s, e in lines)
+    unwrapped = longest > 110  # lines this long are paragraphs, not hard-wrapped text
+    chunk_start = lines[0][0]
+    for number, (s, e) in enumerate(lines):
+        line = text[s:e]
+        last = number == len(lines) - 1
+        breaks = (
+            last
+            or unwrapped
+            or bool(_TERMINAL_END.search(line))
+            or (line.strip() and len(line.strip()) < 0.75 * longest)
+            or _looks_like_heading(line, text[lines[number + 1][0] : lines[number + 1][1]])
+        )
+        if breaks:
+            _split_chunk(text, chunk_start, e, out)
+            chunk_start = e + 1
+
+
+def _looks_like_heading(line: str, next_line: str) -> bool:
+    """A short line that ends without punctuation before a capitalised line: a headline or subtitle."""
+    words = line.split()
+    return (
+        0 < len(words) <= 12
+        and words[-1][-1:].isalnum()
+        and words[-1].lower() not in _OPENERS
+        and next_line.lstrip()[:1].isupper()
+    )
+
+
+def _split_chunk(text: str, start: int, end: int, out: list[SentenceSpan]) -> None:
+    inner, terminal = _abbreviations()
+    chunk = text[start:end]
+    quoted = _quoted_ranges(chunk)
+    dateline = _DATELINE.match(chunk, len(chunk) - len(chunk.lstrip()))
+    dateline_end = start + dateline.end() if dateline and dateline.end() < len(chunk) else None
+    sentence_start = 0
+    for boundary in _BOUNDARY.finditer(chunk):
+        cut = boundary.end()
+        if cut >= len(chunk.rstrip()):
+            break
+        if _inside(quoted, boundary.start()) or not _is_boundary(chunk, boundary.start(), cut, inner, terminal):
+            continue
+        _emit(text, start + sentence_start, start + cut, out, dateline_end)
+        dateline_end = None
+        sentence_start = cut
+    _emit(text, start + sentence_start, end, out, dateline_end)
+
+
+def _is_boundary(chunk: str, punct_at: int, cut: int, inner: frozenset[str], terminal: frozenset[str]) -> bool:
+    if chunk[punct_at] != ".":
+        return True
+    token_start = punct_at
+    while token_start > 0 and not chunk[token_start - 1].isspace():
+        token_start -= 1
+    token = chunk[token_start : punct_at + 1].lstrip("\"“‘'([").lower()
+    if token in inner:
+        return False
+    if re.fullmatch(r"[a-z]\.", token) or re.fullmatch(r"(?:[a-z]\.){2,}", token) and token not in terminal:
+        return False  # an initial ("John F. Kennedy") or an unknown acronym ("N.A.T.O.")
+    if token in terminal:
+        following = re.match(r"\s+[\"“‘'(]*([A-Za-z]+)", chunk[cut:])
+        return bool(following and following.group(1).lower() in _OPENERS)
+    return True
+
+
+def _quoted_ranges(chunk: str) -> list[tuple[int, int]]:
+    """Spans of double-quoted passages that close in this chunk: their full stops do not end the sentence."""
+    ranges = []
+    for found in re.finditer(r"“[^“”]*”", chunk):
+        ranges.append((found.start(), found.end() - 1))
+    if chunk.count('"') % 2 == 0:
+        for found in re.finditer(r'"[^"]*"', chunk):
+            ranges.append((found.start(), found.end() - 1))
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], position: int) -> bool:
+    return any(a < position < b - 0 for a, b in ranges)
+
+
+def _emit(text: str, start: int, end: int, out: list[SentenceSpan], dateline_end: int | None) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end and any(ch.isalnum() for ch in text[start:end]):
+        if dateline_end is not None and not start < dateline_end < end:
+            dateline_end = None
+        out.append(SentenceSpan(start, end, dateline_end))
