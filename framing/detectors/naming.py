@@ -51,7 +51,7 @@ class NamingDetector:
                 domain=entry.get("domain"),
                 origin=entry.get("origin"),
                 rationale=entry.rationale,
-                source=entry.get("source"),
+                citation=entry.get("source"),
                 autofix=entry.get("autofix", True),
                 in_quotation=ctx.in_quotation(match.start),
             )
