@@ -43,8 +43,8 @@ def _subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[in
     words = _words_before(text, sentence_start, verb_start)
     while words and (words[-1].group().lower() in _SKIPPABLE or words[-1].group().lower().endswith("ly")):
         words.pop()
-    if not words:
-        return None
+    if not words or words[-1].group().lower() == "to":
+        return None  # an infinitive ("used by the US to describe") has no subject of its own here
     head = words[-1].group()
     if head.lower() in PRONOUNS:
         return words[-1].span()

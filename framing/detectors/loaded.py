@@ -14,7 +14,11 @@ class LoadedLanguageDetector:
     order = 50
 
     def detect(self, ctx: Context) -> Iterable[Finding]:
+        # A term that is also a naming variant is reported once, as N001 with its preferred form.
+        named = {(f.start, f.end) for f in ctx.findings("N001")}
         for match in ctx.matches("loaded"):
+            if (match.start, match.end) in named:
+                continue
             entry = match.entries[0]
             word = ctx.document.text[match.start : match.end]
             alternative = entry.get("alternative")

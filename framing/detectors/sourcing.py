@@ -26,6 +26,7 @@ class SourcingDetector:
         cues = ctx.matches("sourcing")
         unnamed_nouns = {normalize(f) for e in ctx.lexicons.family("sourcing")
                          if e.get("type") == "unnamed_source_noun" for f in e.forms}
+        self._loaded_spans = {(m.start, m.end) for m in ctx.matches("loaded")}
         for sentence in ctx.document.sentences:
             yield from self._sentence(ctx, sentence, cues, unnamed_nouns)
 
@@ -72,8 +73,8 @@ class SourcingDetector:
         sentence.details["attributed"] = bool(kinds)
         yield from found
         if not kinds and not _is_quotation_sentence(ctx, sentence):
-            evaluative = [f for f in sentence.findings
-                          if (f.code == "L001" or f.code == "H002") and not f.details.get("in_quotation")]
+            evaluative = [f for f in sentence.findings if not f.details.get("in_quotation") and (
+                f.code in ("L001", "H002") or (f.code == "N001" and (f.start, f.end) in self._loaded_spans))]
             if evaluative:
                 first = evaluative[0]
                 terms = ", ".join(f"'{f.text}'" for f in evaluative)

@@ -1,0 +1,161 @@
+"""Each detector: positive, negative and exception cases, on the project's own sentences."""
+
+from .conftest import codes
+
+
+def findings(document, code):
+    return [f for f in document.findings if f.code == code]
+
+
+# --- naming ---------------------------------------------------------------------------
+
+def test_kiev_is_flagged_with_the_preferred_form_and_origin(analyze):
+    (finding,) = findings(analyze("The delegation flew to Kiev on Monday."), "N001")
+    assert finding.text == "Kiev"
+    assert finding.details["preferred"] == "Kyiv"
+    assert finding.details["origin"] and finding.details["rationale"] and finding.details["citation"]
+
+
+def test_naming_replacement_preserves_case_and_possessive(analyze):
+    document = analyze("KIEV, Ukraine (AP) — Kiev's mayor spoke. Troops left kiev.")
+    preferred = [(f.text, f.details["preferred"]) for f in findings(document, "N001")]
+    assert preferred == [("KIEV", "KYIV"), ("Kiev", "Kyiv"), ("kiev", "Kyiv")]
+
+
+def test_chicken_kiev_and_kievan_rus_are_exceptions(analyze):
+    document = analyze("The canteen served chicken Kiev. Kievan Rus' was a medieval state.")
+    assert findings(document, "N001") == []
+
+
+def test_odessa_texas_is_not_the_ukrainian_city(analyze):
+    assert findings(analyze("The oil boom reached Odessa, Texas, in the 1920s."), "N001") == []
+    (finding,) = findings(analyze("Drones struck the port of Odessa overnight."), "N001")
+    assert finding.details["preferred"] == "Odesa"
+
+
+def test_naming_never_matches_inside_urls_or_email(analyze):
+    document = analyze("Read https://www.example.com/kiev-news or write to desk@kiev.example.org today.")
+    assert findings(document, "N001") == []
+
+
+def test_multiword_terms_and_other_domains(analyze):
+    document = analyze("Moscow calls it a special military operation. The bill targets illegal aliens. "
+                       "Pro-life groups rallied. Donbass was shelled.")
+    flagged = {f.text.lower() for f in findings(document, "N001")}
+    assert {"special military operation", "illegal aliens", "pro-life", "donbass"} <= flagged
+
+
+def test_the_ukraine_is_flagged_but_ukraine_alone_is_not(analyze):
+    assert [f.text for f in findings(analyze("He visited the Ukraine last year."), "N001")] == ["the Ukraine"]
+    assert findings(analyze("He visited Ukraine last year."), "N001") == []
+
+
+def test_preferred_form_is_not_flagged(analyze):
+    assert findings(analyze("Officials in Kyiv and Kharkiv said the grid held."), "N001") == []
+
+
+# --- attribution ----------------------------------------------------------------------
+
+def test_verb_classes_in_several_inflections(analyze):
+    document = analyze("The mayor claims the bridge is safe. Critics alleged fraud. The firm admitted errors. "
+                       "The senator slammed the plan. She insisted it was legal. He is accusing them.")
+    classes = {f.text: f.details["verb_class"] for f in document.findings if f.category == "attribution"}
+    assert classes["claims"] == "doubt" and classes["alleged"] == "doubt" and classes["insisted"] == "doubt"
+    assert classes["admitted"] == "endorsing"
+    assert classes["slammed"] == "accusatory" and classes["accusing"] == "accusatory"
+
+
+def test_source_span_before_and_after_the_verb(analyze):
+    document = analyze("“The line held,” said Gen. Petrenko. The ministry said the talks failed. "
+                       "Prices rose, according to the central bank.")
+    sources = [f.details["source"]["text"] for f in document.findings
+               if f.category == "attribution" and "source" in f.details]
+    assert sources == ["Gen. Petrenko", "The ministry", "the central bank"]
+
+
+def test_subject_skips_auxiliaries_and_adverbs(analyze):
+    document = analyze("The Russian Foreign Ministry has also repeatedly accused Paris of escalation.")
+    (finding,) = [f for f in document.findings if f.code == "A004"]
+    assert finding.details["source"]["text"] == "The Russian Foreign Ministry"
+
+
+def test_attack_in_the_military_sense_is_not_attribution(analyze):
+    document = analyze("Drones attacked the refinery at dawn.")
+    assert [f for f in document.findings if f.category == "attribution"] == []
+
+
+# --- sourcing -------------------------------------------------------------------------
+
+def test_source_types_per_sentence(analyze):
+    document = analyze("The plan failed, sources said. Mayor Ana Ruiz said the plan failed. "
+                       "Reuters reported that the plan failed. The plan failed.")
+    assert [s.details["source_type"] for s in document.sentences] == ["anonymous", "named", "secondary", "none"]
+
+
+def test_anonymous_cues(analyze):
+    document = analyze("Troops are reportedly moving. People familiar with the matter described a rift. "
+                       "Officials who spoke on condition of anonymity confirmed the move.")
+    assert all(s.details["source_type"] == "anonymous" for s in document.sentences)
+
+
+def test_unattributed_evaluative_claim(analyze):
+    document = analyze("The government has been pushing a radical agenda.")
+    assert [f.code for f in document.findings if f.code == "S004"] == ["S004"]
+
+
+def test_attributed_evaluation_is_not_unattributed(analyze):
+    document = analyze("The opposition said the government has been pushing a radical agenda.")
+    assert findings(document, "S004") == []
+
+
+def test_document_sourcing_density(analyze):
+    document = analyze("The mayor said it rained. It rained. It rained again. Sources said it would rain.")
+    assert document.summary["sourcing_density"] == 0.5
+    assert document.summary["named_share"] == 0.5
+
+
+# --- quotations -----------------------------------------------------------------------
+
+def test_scare_quote_direct_quote_and_partial_quote(analyze):
+    document = analyze("The “peace plan” was unveiled. “We will never accept this plan,” the minister said. "
+                       "The minister said the “so-called plan” was weak.")
+    assert [f.code for f in document.findings if f.category == "quotation"] == ["Q002", "Q001", "Q003"]
+
+
+def test_titles_in_quotes_are_not_scare_quotes(analyze):
+    assert findings(analyze("She reviewed “The Long Winter Road” for the paper."), "Q002") == []
+
+
+# --- hedges, boosters, loaded -----------------------------------------------------------
+
+def test_hedges_and_boosters(analyze):
+    document = analyze("The plan might possibly work. It clearly failed.")
+    assert {f.text for f in findings(document, "H001")} >= {"might", "possibly"}
+    assert [f.text for f in findings(document, "H002")] == ["clearly"]
+
+
+def test_month_may_is_not_a_hedge(analyze):
+    assert findings(analyze("The vote was held on May 5."), "H001") == []
+
+
+def test_loaded_term_has_category(analyze):
+    (finding,) = findings(analyze("Critics called the bill a witch hunt."), "L001")
+    assert finding.details["term_category"]
+
+
+# --- readability ----------------------------------------------------------------------
+
+def test_readability_per_sentence_without_network(analyze, monkeypatch):
+    import nltk
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    document = analyze("The committee approved the proposal after a lengthy deliberation.")
+    scores = document.sentences[0].details["readability"]
+    assert scores["words"] == 9
+    assert scores["syllables"] == 20  # the CMU dictionary's count, not a guess
+    assert document.summary["readability"]["flesch_kincaid_grade"] > 0
