@@ -179,33 +179,38 @@ def lexicon_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.jsonl") if p.is_file())
 
 
+def _sources(path: Path) -> list[tuple[Path, Path | None]]:
+    """Files under ``path`` with the root their family is read from.
+
+    Inside the shipped lexicons the family comes from the layout; a directory given by a
+    user is read with the same layout; a single outside file needs "family" on each entry.
+    """
+    shipped = lexicon_dir().resolve()
+    resolved = path.resolve()
+    if resolved == shipped or shipped in resolved.parents:
+        root: Path | None = shipped
+    else:
+        root = resolved if resolved.is_dir() else None
+    files = lexicon_files(resolved) if resolved.is_dir() else [resolved]
+    return [(file, root) for file in files]
+
+
 def validate_paths(paths: Iterable[Path]) -> tuple[int, list[str]]:
     """Validate lexicon files or directories; returns (entries read, problems)."""
     count, problems = 0, []
-    default_root = lexicon_dir()
+    seen: dict[tuple[str, str], str] = {}
     for path in paths:
-        files = lexicon_files(path) if path.is_dir() else [path]
-        root = path if path.is_dir() else (default_root if default_root in path.resolve().parents else None)
-        for file in files:
-            entries, file_problems = read_lexicon_file(file.resolve() if root == default_root else file, root)
+        for file, root in _sources(path):
+            entries, file_problems = read_lexicon_file(file, root)
             count += len(entries)
             problems.extend(file_problems)
-        problems.extend(_cross_file_problems(files, root))
+            for entry in entries:
+                for form in entry.forms:
+                    key = (entry.family, normalize(form))
+                    first = seen.setdefault(key, entry.origin)
+                    if first != entry.origin and not first.startswith(f"{file}:"):
+                        problems.append(f"{entry.origin}: duplicate {entry.family} term {form!r} (also at {first})")
     return count, problems
-
-
-def _cross_file_problems(files: list[Path], root: Path | None) -> list[str]:
-    seen: dict[tuple[str, str], str] = {}
-    problems = []
-    for file in files:
-        entries, _ = read_lexicon_file(file.resolve() if root else file, root)
-        for entry in entries:
-            for form in entry.forms:
-                key = (entry.family, normalize(form))
-                if key in seen and not seen[key].startswith(f"{file.resolve() if root else file}:"):
-                    problems.append(f"{entry.origin}: duplicate {entry.family} term {form!r} (also at {seen[key]})")
-                seen.setdefault(key, entry.origin)
-    return problems
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -303,16 +308,11 @@ def load_lexicons(extra_paths: Iterable[Path] = ()) -> Lexicons:
 
 @lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...]) -> Lexicons:
-    root = lexicon_dir()
     entries: list[Entry] = []
     problems: list[str] = []
-    for file in lexicon_files(root):
-        file_entries, file_problems = read_lexicon_file(file, root)
-        entries.extend(file_entries)
-        problems.extend(file_problems)
-    for path in extra:
-        for file in lexicon_files(path) if path.is_dir() else [path]:
-            file_entries, file_problems = read_lexicon_file(file, None)
+    for path in (lexicon_dir(), *extra):
+        for file, root in _sources(path):
+            file_entries, file_problems = read_lexicon_file(file, root)
             entries.extend(file_entries)
             problems.extend(file_problems)
     if problems:
