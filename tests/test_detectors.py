@@ -159,3 +159,30 @@ def test_readability_per_sentence_without_network(analyze, monkeypatch):
     assert scores["words"] == 9
     assert scores["syllables"] == 20  # the CMU dictionary's count, not a guess
     assert document.summary["readability"]["flesch_kincaid_grade"] > 0
+
+
+def test_participle_shares_the_main_subject_and_relative_that_is_not_a_source(analyze):
+    document = analyze("The Kremlin denied the report, insisting that it was false. "
+                       "It was a campaign that Kyiv says is aimed at civilians.")
+    sources = {f.text: f.details.get("source", {}).get("text") for f in document.findings if f.category == "attribution"}
+    assert sources["insisting"] == "The Kremlin"
+    assert sources["says"] == "Kyiv"
+
+
+def test_appositive_between_subject_and_verb(analyze):
+    document = analyze("Rep. Ana Ortiz, D-Ohio, called the bill a waste.")
+    (verb,) = [f for f in document.findings if f.category == "attribution"]
+    assert verb.details["source"]["text"] == "Rep. Ana Ortiz"
+
+
+def test_unnamed_official_with_modifiers_is_anonymous(analyze):
+    document = analyze("According to a senior U.S. official, the deal is close. Others say it is not.")
+    assert [s.details["source_type"] for s in document.sentences] == ["anonymous", "anonymous"]
+
+
+def test_validating_a_subdirectory_of_the_shipped_lexicons(tmp_path):
+    from framing.lexicon import validate_paths
+    from framing.resources import lexicon_dir
+
+    count, problems = validate_paths([lexicon_dir() / "naming"])
+    assert problems == [] and count >= 150

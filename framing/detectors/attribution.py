@@ -25,9 +25,10 @@ _SKIPPABLE = frozenset(
     "allegedly once not never publicly privately officially today yesterday on monday tuesday wednesday "
     "thursday friday saturday sunday".split()
 )
-_DETERMINERS = frozenset("the a an its his her their this that these those our some several many two three".split())
+_DETERMINERS = frozenset("the a an its his her their this these those our some several many two three".split())
+_ARTICLES = frozenset("the a an his her their its".split())
 _CONNECTORS = frozenset("of for and de von der van al bin du la le".split())
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|\.\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -41,6 +42,12 @@ def _words_before(text: str, start: int, end: int) -> list[re.Match[str]]:
 def _subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[int, int] | None:
     """The noun phrase just before the verb: 'The Russian Foreign Ministry (has accused)'."""
     words = _words_before(text, sentence_start, verb_start)
+    if not words and text[sentence_start:verb_start].rstrip().endswith(","):
+        # An appositive between subject and verb: "Rep. Ann Lee, D-Ohio, called ..."
+        before_appositive = text.rfind(",", sentence_start, text[sentence_start:verb_start].rstrip().rfind(",") + sentence_start)
+        if before_appositive > sentence_start:
+            return _subject_before(text, sentence_start, before_appositive)
+        return None
     while words and (words[-1].group().lower() in _SKIPPABLE or words[-1].group().lower().endswith("ly")):
         words.pop()
     if not words or words[-1].group().lower() == "to":
@@ -55,15 +62,18 @@ def _subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[in
             phrase.insert(0, word)
             if word.group().lower() in _DETERMINERS:
                 return phrase[0].start(), phrase[-1].end()
+        capitalised = [i for i, w in enumerate(phrase[:-1]) if w.group()[:1].isupper()]
+        if capitalised:  # "Russian state television"
+            return phrase[capitalised[0]].start(), phrase[-1].end()
         if head.lower().endswith("s") and len(head) > 3:
             return words[-1].span()  # a bare plural: "sources said", "officials told"
         return None
     phrase = [words[-1]]
     for word in reversed(words[:-1]):
         token = word.group()
-        if token[:1].isupper() or token.lower() in _CONNECTORS or token.lower() in _DETERMINERS:
+        if token[:1].isupper() or token.lower() in _CONNECTORS or token.lower() in _ARTICLES:
             phrase.insert(0, word)
-            if token.lower() in _DETERMINERS:
+            if token.lower() in _ARTICLES:
                 break
         else:
             break
@@ -87,6 +97,8 @@ def _object_after(text: str, verb_end: int, sentence_end: int) -> tuple[int, int
         lowered = token.lower().rstrip(".")
         if not phrase and lowered in PRONOUNS:
             return word.span()
+        if not phrase and not (token[:1].isupper() or lowered in _ARTICLES):
+            return None
         if token[:1].isupper() or lowered in _DETERMINERS or (phrase and lowered in _CONNECTORS) or phrase and token[:1].islower() and len(phrase) < 4:
             phrase.append(word)
             if len(phrase) >= 8:
@@ -106,12 +118,18 @@ def _object_after(text: str, verb_end: int, sentence_end: int) -> tuple[int, int
 def find_source(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int, lemma: str) -> tuple[int, int] | None:
     """The span of whoever is quoted, before the verb or (inverted) after it."""
     before = text[sentence_start:verb_start].rstrip()
-    inverted = lemma == "according to" or before.endswith((",", "”", '"', "’", "'"))
+    participle = text[verb_start:verb_end].lower().endswith("ing")
+    inverted = lemma == "according to" or (before.endswith((",", "”", '"', "’", "'")) and not participle)
     if inverted:
         found = _object_after(text, verb_end, sentence_end)
-        if found:
+        # '..., said Gen. Petrenko.' ends its clause; '..., called the plan a waste' does not.
+        if found and (lemma == "according to" or re.match(r"\s*(?:[,.;:!?”\"]|$)", text[found[1]:sentence_end])):
             return found
     return _subject_before(text, sentence_start, verb_start)
+
+
+def _is_participle_clause(text: str, sentence_start: int, verb_start: int, verb_end: int) -> bool:
+    return text[verb_start:verb_end].lower().endswith("ing") and text[sentence_start:verb_start].rstrip().endswith(",")
 
 
 @register
@@ -121,13 +139,21 @@ class AttributionDetector:
 
     def detect(self, ctx: Context) -> Iterable[Finding]:
         prose = ctx.document.prose
+        last_source: dict[int, tuple[int, int]] = {}
         for match in ctx.matches("attribution"):
             sentence = ctx.sentence_at(match.start)
             if sentence is None:
                 continue
             entry = match.entries[0]
             verb_class = entry.get("class")
-            source = find_source(prose, sentence.dateline_end or sentence.start, sentence.end, match.start, match.end, entry.term)
+            if _is_participle_clause(prose, sentence.start, match.start, match.end):
+                # "The Kremlin denied it, insisting that ...": the participle shares the main verb's subject.
+                source = last_source.get(sentence.index)
+            else:
+                source = find_source(prose, sentence.dateline_end or sentence.start, sentence.end,
+                                     match.start, match.end, entry.term)
+            if source:
+                last_source[sentence.index] = source
             details = {
                 "verb_class": verb_class,
                 "lemma": entry.term,

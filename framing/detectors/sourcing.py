@@ -24,8 +24,7 @@ class SourcingDetector:
 
     def detect(self, ctx: Context) -> Iterable[Finding]:
         cues = ctx.matches("sourcing")
-        unnamed_nouns = {normalize(f) for e in ctx.lexicons.family("sourcing")
-                         if e.get("type") == "unnamed_source_noun" for f in e.forms}
+        unnamed_nouns = _unnamed_heads(ctx)
         self._loaded_spans = {(m.start, m.end) for m in ctx.matches("loaded")}
         for sentence in ctx.document.sentences:
             yield from self._sentence(ctx, sentence, cues, unnamed_nouns)
@@ -61,7 +60,7 @@ class SourcingDetector:
             if any(_overlaps(start, end, m.start, m.end) for m in outlets):
                 found.append(ctx.finding("S003", start, end, f"'{words}': a news organisation as the source",
                                          source_type="secondary"))
-            elif head in unnamed_nouns or normalize(words) in unnamed_nouns or _ends_with_unnamed(words, unnamed_nouns):
+            elif head in unnamed_nouns and not _has_personal_name(words):
                 found.append(ctx.finding("S002", start, end, f"'{words}': an unnamed source",
                                          source_type="anonymous"))
             else:
@@ -83,9 +82,20 @@ class SourcingDetector:
                                   source_type="none", evaluative_terms=[f.text for f in evaluative])
 
 
-def _ends_with_unnamed(words: str, unnamed_nouns: set[str]) -> bool:
-    lowered = normalize(words)
-    return any(lowered.endswith(" " + noun) for noun in unnamed_nouns)
+def _unnamed_heads(ctx: Context) -> frozenset[str]:
+    """Head nouns of unnamed sources ('official' from 'an official'): 'a senior U.S. official' is unnamed."""
+    cached = getattr(ctx.lexicons, "_unnamed_heads", None)
+    if cached is None:
+        cached = frozenset(normalize(form).split()[-1] for entry in ctx.lexicons.family("sourcing")
+                           if entry.get("type") == "unnamed_source_noun" for form in entry.forms)
+        ctx.lexicons._unnamed_heads = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _has_personal_name(words: str) -> bool:
+    """'officials including Deputy Minister Anna Kuz' names someone; 'U.S. officials' does not."""
+    tokens = words.split()[1:]
+    return sum(1 for t in tokens if t[:1].isupper() and not t.isupper() and "." not in t) >= 2
 
 
 def _is_quotation_sentence(ctx: Context, sentence: Sentence) -> bool:
