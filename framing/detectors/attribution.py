@@ -29,6 +29,11 @@ _DETERMINERS = frozenset("the a an its his her their this these those our some s
 _ARTICLES = frozenset("the a an his her their its".split())
 _CONNECTORS = frozenset("of for and de von der van al bin du la le".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
+# Verbs that journalists put before their subject after a comma ("..., said the minister").
+_INVERTIBLE = frozenset(
+    "say add write ask explain note continue tell reply recall insist claim warn argue conclude declare "
+    "report state admit concede acknowledge allege observe remark suggest counter complain".split()
+)
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -119,7 +124,8 @@ def find_source(text: str, sentence_start: int, sentence_end: int, verb_start: i
     """The span of whoever is quoted, before the verb or (inverted) after it."""
     before = text[sentence_start:verb_start].rstrip()
     participle = text[verb_start:verb_end].lower().endswith("ing")
-    inverted = lemma == "according to" or (before.endswith((",", "”", '"', "’", "'")) and not participle)
+    inverted = lemma == "according to" or (
+        not participle and (before.endswith(("”", '"', "’", "'")) or (before.endswith(",") and lemma in _INVERTIBLE)))
     if inverted:
         found = _object_after(text, verb_end, sentence_end)
         # '..., said Gen. Petrenko.' ends its clause; '..., called the plan a waste' does not.
