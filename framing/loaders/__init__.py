@@ -17,6 +17,7 @@ from .masking import mask_urls
 FORMATS = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+    ".parquet": "parquet", ".gz": "jsonl",
 }
 TEXT_FORMATS = ("text", "markdown", "html")
 META_FIELDS = ("outlet", "date", "url", "title")
@@ -74,6 +75,11 @@ def read_file(path: Path, fmt: str) -> Iterator[Document | RecordError]:
         return
     if fmt == "csv":
         yield from read_csv(path)
+        return
+    if fmt == "parquet":
+        from .parquet import read_parquet
+
+        yield from read_parquet(path)
         return
     try:
         data = path.read_bytes()
@@ -184,7 +190,7 @@ def iter_documents(inputs: Iterable[str], input_format: str | None = None,
         if path.is_dir():
             yield from _read_directory(path, input_format)
         elif path.exists():
-            yield from read_file(path, format_of(path, input_format) if path.suffix != ".gz" else "jsonl")
+            yield from read_file(path, format_of(path, input_format))
         else:
             raise InputError(f"{name}: no such file or directory")
 

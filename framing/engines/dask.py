@@ -1,0 +1,62 @@
+"""Scoring on a dask.distributed cluster: a map over partitions of documents, results in input order."""
+
+from __future__ import annotations
+
+from collections import deque
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
+
+from ..document import Document, RecordError
+from ..parallel import _chunks, default_jobs
+
+PARTITION_SIZE = 64
+
+_analyzers: dict[str, Any] = {}
+
+
+def analyze_partition(partition: list[Document | RecordError], options: dict[str, Any]) -> list[Document | RecordError]:
+    """Runs on a worker: one Analyzer per worker process and option set, reused across partitions."""
+    import json
+
+    from ..pipeline import Analyzer
+
+    key = json.dumps(options, sort_keys=True, default=str)
+    analyzer = _analyzers.get(key)
+    if analyzer is None:
+        analyzer = _analyzers[key] = Analyzer(**options)
+    return [item if isinstance(item, RecordError) else analyzer.analyze(item) for item in partition]
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, workers: int | None = None):
+    """A client for ``scheduler`` (an address such as tcp://host:8786), or a local cluster."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - depends on the optional extra
+        raise RuntimeError("--engine dask needs dask.distributed: pip install 'framing-analyzer[dask]'") from exc
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def analyze_with_dask(items: Iterable[Document | RecordError], options: dict[str, Any], client: Any,
+                      partition_size: int = PARTITION_SIZE) -> Iterator[Document | RecordError]:
+    """Partitions are submitted as the input streams in; a bounded window keeps memory flat."""
+    window = max(4, 3 * len(client.scheduler_info().get("workers", {})) or 4)
+    pending: deque = deque()
+    for partition in _chunks(items, partition_size):
+        pending.append(client.submit(analyze_partition, partition, options, pure=False))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
