@@ -23,7 +23,7 @@ def lexicon_dir() -> Path:
 
 
 def models_dir() -> Path:
-    return _find("models", "MODEL_CARD.md")
+    return _find("models", "README.md")
 
 
 def schema_path() -> Path:
