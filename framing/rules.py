@@ -87,6 +87,21 @@ RULES: dict[str, Rule] = {
              "The trained classifier rates the sentence's wording as likely biased.",
              "A statistical estimate from a model trained on expert-labelled news sentences (see the model card).",
              ""),
+        # Document-level rules used by `framing check` (codes x1xx): they judge a whole draft,
+        # not a span, so `score` never emits them; thresholds live in [tool.framing.thresholds].
+        Rule("S101", "anonymous-sourcing-share", "sourcing", "warning",
+             "Too large a share of the draft's sourced sentences rest on anonymous sources.",
+             "One unnamed official may be unavoidable; a draft where most claims rest on 'sources' and "
+             "'people familiar with the matter' asks the reader to take the newsroom's word for it. The "
+             "share is anonymous / (named + anonymous) sourced sentences, compared with the "
+             "'anonymous-share' threshold once the draft has 'anonymous-min-sentences' sourced sentences.",
+             "Officials said ... Sources said ... People familiar with the matter said ... (3 of 4 anonymous)"),
+        Rule("H101", "hedge-density", "hedge", "warning",
+             "The draft hedges more than the house threshold allows (hedges per 1,000 words).",
+             "A few hedges mark honest uncertainty; many make a report vague and let insinuation stand "
+             "in for reporting. Counted over the whole draft against 'hedges-per-1000-words', once it "
+             "has 'hedge-min-count' hedges.",
+             "may ... reportedly ... apparently ... could ... it seems ... (30 per 1,000 words)"),
     )
 }
 
