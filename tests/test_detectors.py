@@ -202,3 +202,9 @@ def test_shipped_syllable_table_matches_the_cmu_dictionary():
     for word in random.Random(7).sample(sorted(reference), 3000):
         expected = sum(1 for phone in reference[word][0] if phone[-1].isdigit())
         assert len(table[word][0]) == expected, word
+
+
+def test_so_called_is_not_a_reporting_verb(analyze):
+    document = analyze("The so-called peace plan was shelved.")
+    assert [f for f in document.findings if f.category == "attribution"] == []
+    assert [f.text for f in document.findings if f.code == "L001"] == ["so-called"]

@@ -106,7 +106,7 @@ def _object_after(text: str, verb_end: int, sentence_end: int) -> tuple[int, int
             return None
         if token[:1].isupper() or lowered in _DETERMINERS or (phrase and lowered in _CONNECTORS) or phrase and token[:1].islower() and len(phrase) < 4:
             phrase.append(word)
-            if len(phrase) >= 8:
+            if len(phrase) >= 12:
                 break
             continue
         break
@@ -150,6 +150,8 @@ class AttributionDetector:
             sentence = ctx.sentence_at(match.start)
             if sentence is None:
                 continue
+            if match.start and prose[match.start - 1] == "-":
+                continue  # "so-called", "self-described": part of a compound, not a reporting verb
             entry = match.entries[0]
             verb_class = entry.get("class")
             if _is_participle_clause(prose, sentence.start, match.start, match.end):
