@@ -36,14 +36,14 @@ class SentenceSpan:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
-    inner, terminal = set(), set()
+def _abbreviations() -> dict[str, str]:
+    """Abbreviation -> kind (inner, number or terminal), from lexicons/abbreviations.txt."""
+    kinds = {}
     for line in (lexicon_dir() / "abbreviations.txt").read_text(encoding="utf-8").splitlines():
         parts = line.split()
-        if len(parts) != 2 or line.startswith("#"):
-            continue
-        (inner if parts[1] == "inner" else terminal).add(parts[0].lower())
-    return frozenset(inner), frozenset(terminal)
+        if len(parts) == 2 and not line.startswith("#"):
+            kinds[parts[0].lower()] = parts[1]
+    return kinds
 
 
 def split_sentences(prose: str) -> list[SentenceSpan]:
@@ -98,7 +98,7 @@ def _looks_like_heading(line: str, next_line: str) -> bool:
 
 
 def _split_chunk(text: str, start: int, end: int, out: list[SentenceSpan]) -> None:
-    inner, terminal = _abbreviations()
+    abbreviations = _abbreviations()
     chunk = text[start:end]
     quoted = _quoted_ranges(chunk)
     dateline = _DATELINE.match(chunk, len(chunk) - len(chunk.lstrip()))
@@ -108,7 +108,7 @@ def _split_chunk(text: str, start: int, end: int, out: list[SentenceSpan]) -> No
         cut = boundary.end()
         if cut >= len(chunk.rstrip()):
             break
-        if _inside(quoted, boundary.start()) or not _is_boundary(chunk, boundary.start(), cut, inner, terminal):
+        if _inside(quoted, boundary.start(), cut) or not _is_boundary(chunk, boundary.start(), cut, abbreviations):
             continue
         _emit(text, start + sentence_start, start + cut, out, dateline_end)
         dateline_end = None
@@ -116,18 +116,21 @@ def _split_chunk(text: str, start: int, end: int, out: list[SentenceSpan]) -> No
     _emit(text, start + sentence_start, end, out, dateline_end)
 
 
-def _is_boundary(chunk: str, punct_at: int, cut: int, inner: frozenset[str], terminal: frozenset[str]) -> bool:
+def _is_boundary(chunk: str, punct_at: int, cut: int, abbreviations: dict[str, str]) -> bool:
     if chunk[punct_at] != ".":
         return True
     token_start = punct_at
     while token_start > 0 and not chunk[token_start - 1].isspace():
         token_start -= 1
     token = chunk[token_start : punct_at + 1].lstrip("\"“‘'([").lower()
-    if token in inner:
+    kind = abbreviations.get(token)
+    if kind == "inner":
         return False
-    if re.fullmatch(r"[a-z]\.", token) or re.fullmatch(r"(?:[a-z]\.){2,}", token) and token not in terminal:
+    if kind == "number":
+        return not re.match(r"\s+\d", chunk[cut:])
+    if re.fullmatch(r"[a-z]\.", token) or re.fullmatch(r"(?:[a-z]\.){2,}", token) and kind != "terminal":
         return False  # an initial ("John F. Kennedy") or an unknown acronym ("N.A.T.O.")
-    if token in terminal:
+    if kind == "terminal":
         following = re.match(r"\s+[\"“‘'(]*([A-Za-z]+)", chunk[cut:])
         return bool(following and following.group(1).lower() in _OPENERS)
     return True
@@ -144,8 +147,9 @@ def _quoted_ranges(chunk: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _inside(ranges: list[tuple[int, int]], position: int) -> bool:
-    return any(a < position < b - 0 for a, b in ranges)
+def _inside(ranges: list[tuple[int, int]], position: int, cut: int) -> bool:
+    """True when the full stop at ``position`` is inside a quotation that goes on after ``cut``."""
+    return any(a < position < b and cut <= b for a, b in ranges)
 
 
 def _emit(text: str, start: int, end: int, out: list[SentenceSpan], dateline_end: int | None) -> None:

@@ -64,3 +64,19 @@ def test_offsets_point_into_the_original_text():
 
 def test_decimal_numbers_do_not_split():
     assert sentences("Inflation rose to 3.5 percent. Prices fell.") == ["Inflation rose to 3.5 percent.", "Prices fell."]
+
+
+def test_a_quotation_that_ends_the_sentence_is_a_boundary():
+    assert sentences("“Go home.” The crowd left.") == ["“Go home.”", "The crowd left."]
+    assert sentences("He said: “No.” Then he left.") == ["He said: “No.”", "Then he left."]
+
+
+def test_number_abbreviations_only_before_numbers():
+    assert sentences("Resolution No. 55 passed. Then it failed.") == ["Resolution No. 55 passed.", "Then it failed."]
+    assert sentences("I love modern art. The show opens.") == ["I love modern art.", "The show opens."]
+
+
+def test_time_and_compound_abbreviations():
+    assert sentences("The vote is at 3 p.m. The result follows.") == ["The vote is at 3 p.m.", "The result follows."]
+    assert sentences("The U.S.-backed plan failed. Talks ended.") == ["The U.S.-backed plan failed.", "Talks ended."]
+    assert sentences("She asked, “Why now?” and left.") == ["She asked, “Why now?” and left."]
