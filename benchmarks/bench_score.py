@@ -18,10 +18,9 @@ import os
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from common import RESULTS_DIR, human, machine, use_checkout, word_count
 from corpus import DEFAULT_SEED, generate, write_corpus
@@ -49,12 +48,14 @@ class Measure:
 
     name: str
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # this process's CPU time: a check on a busy machine
     words: list[int] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     note: str = ""
 
-    def add(self, seconds: float, words: int, sentences: int) -> None:
+    def add(self, seconds: float, cpu_seconds: float, words: int, sentences: int) -> None:
         self.seconds.append(seconds)
+        self.cpu_seconds.append(cpu_seconds)
         self.words.append(words)
         self.sentences.append(sentences)
 
@@ -71,6 +72,15 @@ class Measure:
         return self.words[i] / self.seconds[i]
 
     @property
+    def cpu_words_per_s(self) -> float:
+        return max(w / c for w, c in zip(self.words, self.cpu_seconds) if c > 0)
+
+    @property
+    def core_share(self) -> float:
+        """CPU time over wall time of the passes: near 1.0 on a quiet machine."""
+        return sum(self.cpu_seconds) / sum(self.seconds)
+
+    @property
     def sentences_per_s(self) -> float:
         i = self._best()
         return self.sentences[i] / self.seconds[i]
@@ -79,6 +89,7 @@ class Measure:
         if not self.ok:
             return {"available": False, "note": self.note}
         return {"available": True, "words_per_s": round(self.words_per_s), "sentences_per_s": round(self.sentences_per_s),
+                "cpu_words_per_s": round(self.cpu_words_per_s), "core_share": round(self.core_share, 3),
                 "seconds": [round(s, 4) for s in self.seconds], "words": self.words, "sentences": self.sentences,
                 "note": self.note}
 
@@ -97,10 +108,18 @@ class ChunkSource:
         return Chunk(texts, sum(word_count(t) for t in texts))
 
 
-@contextmanager
-def timed_gc() -> Iterator[None]:
-    gc.collect()
-    yield
+class Stopwatch:
+    """Wall time (perf_counter) and this process's CPU time of a block, after a garbage collection."""
+
+    def __enter__(self) -> "Stopwatch":
+        gc.collect()
+        self._cpu = time.process_time()
+        self._wall = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.seconds = time.perf_counter() - self._wall
+        self.cpu_seconds = time.process_time() - self._cpu
 
 
 # --- framing -----------------------------------------------------------------------------------
@@ -121,17 +140,15 @@ def make_analyzer(with_classifier: bool) -> tuple[Any, str]:
     return analyzer, ""
 
 
-def run_framing(analyzer: Any, chunk: Chunk) -> tuple[float, int]:
+def run_framing(analyzer: Any, chunk: Chunk) -> tuple[float, float, int]:
     """Seconds to analyse every article of the chunk, end to end from text, and the sentences found."""
     from framing.loaders import make_document
 
     sentences = 0
-    with timed_gc():
-        start = time.perf_counter()
+    with Stopwatch() as watch:
         for text in chunk.texts:
             sentences += len(analyzer.analyze(make_document(text)).sentences)
-        elapsed = time.perf_counter() - start
-    return elapsed, sentences
+    return watch.seconds, watch.cpu_seconds, sentences
 
 
 def framing_sentences(chunk: Chunk) -> list[str]:
@@ -152,7 +169,7 @@ def cli_takes_jobs() -> bool:
     return "jobs" in inspect.signature(cli.score).parameters
 
 
-def run_cli(chunk: Chunk, workdir: Path) -> tuple[float, int]:
+def run_cli(chunk: Chunk, workdir: Path) -> tuple[float, float, int]:
     """`framing score CORPUS.jsonl --format jsonl --output FILE --no-classifier` in this process, one core."""
     from framing.cli import app
 
@@ -164,13 +181,11 @@ def run_cli(chunk: Chunk, workdir: Path) -> tuple[float, int]:
     args = ["score", str(corpus), "--format", "jsonl", "--output", str(output), "--no-classifier"]
     if cli_takes_jobs():
         args += ["--jobs", "1", "--quiet"]
-    with timed_gc():
-        start = time.perf_counter()
+    with Stopwatch() as watch:
         app(args, standalone_mode=False)
-        elapsed = time.perf_counter() - start
     with output.open(encoding="utf-8") as handle:
         sentences = sum(len(json.loads(line)["sentences"]) for line in handle)
-    return elapsed, sentences
+    return watch.seconds, watch.cpu_seconds, sentences
 
 
 # --- stage shares -------------------------------------------------------------------------------
@@ -258,15 +273,13 @@ def run_stages(analyzer: Any, chunk: Chunk) -> tuple[list[tuple[str, float]], fl
 
     clock = time.perf_counter
     load = 0.0
-    with StageClock(analyzer) as stages, timed_gc():
-        start = clock()
+    with StageClock(analyzer) as stages, Stopwatch() as watch:
         for text in chunk.texts:
             t0 = clock()
             document = make_document(text)
             load += clock() - t0
             analyzer.analyze(document)
-        total = clock() - start
-    return stages.shares(load, total), total, stages.missing
+    return stages.shares(load, watch.seconds), watch.seconds, stages.missing
 
 
 def stages_agree(analyzer: Any, chunk: Chunk, count: int = 5) -> bool:
@@ -325,12 +338,10 @@ def reference_tools() -> dict[str, tuple[Callable[[Chunk], int] | None, str]]:
     return tools
 
 
-def time_tool(run: Callable[[Chunk], int], chunk: Chunk) -> tuple[float, int]:
-    with timed_gc():
-        start = time.perf_counter()
+def time_tool(run: Callable[[Chunk], int], chunk: Chunk) -> tuple[float, float, int]:
+    with Stopwatch() as watch:
         found = run(chunk)
-        elapsed = time.perf_counter() - start
-    return elapsed, found
+    return watch.seconds, watch.cpu_seconds, found
 
 
 # --- the run --------------------------------------------------------------------------------------
@@ -378,15 +389,15 @@ def benchmark(articles: int, seed: int, repeats: int, with_cli: bool, log: Calla
     for repeat in range(1, repeats + 1):
         chunk = source.take(articles)
         log(f"repeat {repeat}/{repeats}: {articles} articles, {human(chunk.words)} words")
-        seconds, sentences = run_framing(analyzer, chunk)
-        measures[FRAMING].add(seconds, chunk.words, sentences)
+        seconds, cpu, sentences = run_framing(analyzer, chunk)
+        measures[FRAMING].add(seconds, cpu, chunk.words, sentences)
         chunk.sentences = framing_sentences(chunk)
         if len(chunk.sentences) != sentences:
             measures[FRAMING].note = "warning: segmenter and pipeline disagree on the sentence count"
         for name, (run, _) in tools.items():
             if run is not None:
-                seconds, _found = time_tool(run, chunk)
-                measures[name].add(seconds, chunk.words, sentences)
+                seconds, cpu, _found = time_tool(run, chunk)
+                measures[name].add(seconds, cpu, chunk.words, sentences)
         if classified is not None:
             other = source.take(articles)
             measures[FRAMING_CLASSIFIER].add(*_rate_args(run_framing(classified, other), other))
@@ -414,6 +425,8 @@ def benchmark(articles: int, seed: int, repeats: int, with_cli: bool, log: Calla
     for name in tools:
         if measures[name].ok and name != VADER:
             ratios[f"framing_no_classifier_vs_{_slug(name)}"] = round(framing_wps / measures[name].words_per_s, 3)
+    if vader is not None and vader.ok:
+        ratios["framing_no_classifier_vs_vader_cpu_time"] = round(measures[FRAMING].cpu_words_per_s / vader.cpu_words_per_s, 3)
     if measures[FRAMING_CLASSIFIER].ok:
         ratios["classifier_overhead_percent"] = round(100 * (framing_wps / measures[FRAMING_CLASSIFIER].words_per_s - 1), 1)
     classifier_stage = stage_rows.get("detector: classifier")
@@ -436,9 +449,9 @@ def benchmark(articles: int, seed: int, repeats: int, with_cli: bool, log: Calla
     }
 
 
-def _rate_args(result: tuple[float, int], chunk: Chunk) -> tuple[float, int, int]:
-    seconds, sentences = result
-    return seconds, chunk.words, sentences
+def _rate_args(result: tuple[float, float, int], chunk: Chunk) -> tuple[float, float, int, int]:
+    seconds, cpu, sentences = result
+    return seconds, cpu, chunk.words, sentences
 
 
 def _slug(name: str) -> str:
@@ -484,10 +497,12 @@ def report(results: dict[str, Any]) -> str:
                      f"(target ≥ {targets['framing_vs_vader_min']}: {verdict})")
     else:
         lines.append("  framing ÷ VADER: n/a (VADER unavailable)")
+    if "framing_no_classifier_vs_vader_cpu_time" in ratios:
+        lines.append(f"  the same ratio on CPU time (a check on a busy machine) = {ratios['framing_no_classifier_vs_vader_cpu_time']:.2f}")
     if "score_cli_vs_vader" in ratios:
         lines.append(f"  framing score CLI (JSONL in/out) ÷ VADER = {ratios['score_cli_vs_vader']:.2f}")
     for key, value in ratios.items():
-        if key.startswith("framing_no_classifier_vs_") and key != "framing_no_classifier_vs_vader":
+        if key.startswith("framing_no_classifier_vs_") and "vader" not in key:
             lines.append(f"  framing (no classifier) ÷ {key.rsplit('_vs_', 1)[1]} = {value:.3f}")
     overhead = ratios.get("classifier_overhead_percent")
     if overhead is not None:
@@ -497,7 +512,10 @@ def report(results: dict[str, Any]) -> str:
             lines.append(f"  classifier overhead from stage timing (same text) = {ratios['classifier_stage_overhead_percent']:+.1f}%")
     else:
         lines.append(f"  classifier overhead: n/a ({results['measures'][FRAMING_CLASSIFIER]['note']})")
-    lines.append(f"(wall time {results['wall_seconds']:.0f} s)")
+    shares = [row["core_share"] for row in results["measures"].values() if row["available"]]
+    busy = min(shares) if shares else 1.0
+    lines.append(f"(wall time {results['wall_seconds']:.0f} s; the timed passes had {100 * busy:.0f}% or more of a core"
+                 + ("; other processes competed for the CPU, so repeat on a quiet machine for firm figures)" if busy < 0.9 else ")"))
     return "\n".join(lines)
 
 
