@@ -60,21 +60,57 @@ def textstat_offline() -> Any:
     return textstat
 
 
+@lru_cache(maxsize=200_000)
+def syllables(word: str) -> int:
+    """Syllables of a lowercase word as textstat counts them: CMU dictionary, else pyphen + 1."""
+    try:
+        return len(_cmu_dictionary()[word][0])
+    except KeyError:
+        from textstat.backend.utils._get_pyphen import get_pyphen
+
+        return len(get_pyphen("en_US").positions(word)) + 1
+
+
+def counts(text: str) -> tuple[int, int, int]:
+    """(words, syllables, words of three or more syllables), tokenised exactly as textstat does."""
+    from textstat.backend.selections._list_words import list_words
+
+    textstat_offline()
+    words = list_words(text, lowercase=True)
+    per_word = [syllables(w) for w in words]
+    return len(words), sum(per_word), sum(1 for n in per_word if n >= 3)
+
+
+def flesch_reading_ease(words: int, sentences: int, syllable_count: int) -> float:
+    if not words or not sentences or not syllable_count:
+        return 0.0
+    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllable_count / words)
+
+
+def flesch_kincaid_grade(words: int, sentences: int, syllable_count: int) -> float:
+    if not words or not sentences or not syllable_count:
+        return 0.0
+    return 0.39 * (words / sentences) + 11.8 * (syllable_count / words) - 15.59
+
+
 def sentence_readability(text: str) -> dict[str, float | int]:
-    ts = textstat_offline()
+    """Flesch scores of one sentence: textstat's formulas and tokenisation over textstat's counts."""
+    words, syllable_count, _ = counts(text)
     return {
-        "words": ts.lexicon_count(text),
-        "syllables": ts.syllable_count(text),
-        "flesch_reading_ease": round(ts.flesch_reading_ease(text), 2),
-        "flesch_kincaid_grade": round(ts.flesch_kincaid_grade(text), 2),
+        "words": words,
+        "syllables": syllable_count,
+        "flesch_reading_ease": round(flesch_reading_ease(words, 1, syllable_count), 2),
+        "flesch_kincaid_grade": round(flesch_kincaid_grade(words, 1, syllable_count), 2),
     }
 
 
-def document_readability(text: str) -> dict[str, float]:
-    ts = textstat_offline()
-    return {
-        "flesch_reading_ease": round(ts.flesch_reading_ease(text), 2),
-        "flesch_kincaid_grade": round(ts.flesch_kincaid_grade(text), 2),
-        "gunning_fog": round(ts.gunning_fog(text), 2),
-        "smog_index": round(ts.smog_index(text), 2),
+def document_readability(words: int, sentences: int, syllable_count: int, polysyllables: int) -> dict[str, float]:
+    """Document scores from the sentences' counts, so no text is tokenised twice."""
+    scores = {
+        "flesch_reading_ease": round(flesch_reading_ease(words, sentences, syllable_count), 2),
+        "flesch_kincaid_grade": round(flesch_kincaid_grade(words, sentences, syllable_count), 2),
+        "words_per_sentence": round(words / sentences, 2) if sentences else 0.0,
     }
+    if sentences >= 3:  # SMOG is defined for samples of three sentences or more
+        scores["smog_index"] = round(1.043 * (30 * polysyllables / sentences) ** 0.5 + 3.1291, 2)
+    return scores

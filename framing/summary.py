@@ -27,7 +27,7 @@ def summarize(document: Document) -> dict[str, Any]:
     quotations = by_code["Q001"] + by_code["Q003"]
     verb_classes = Counter(f.details.get("verb_class") for f in findings if f.category == "attribution")
     naming = Counter((f.text, f.details.get("preferred")) for f in findings if f.code == "N001")
-    prose = " ".join(document.prose[s.start : s.end] for s in sentences)
+    scored = [s.details["readability"] for s in sentences if "readability" in s.details]
     summary: dict[str, Any] = {
         "sentences": n,
         "words": words,
@@ -46,7 +46,9 @@ def summarize(document: Document) -> dict[str, Any]:
         "hedges_per_1000_words": _rate(by_code["H001"], words, 1000),
         "boosters_per_1000_words": _rate(by_code["H002"], words, 1000),
         "loaded_per_1000_words": _rate(by_code["L001"], words, 1000),
-        "readability": document_readability(prose) if prose.strip() else {},
+        "readability": document_readability(
+            sum(r["words"] for r in scored), len(scored), sum(r["syllables"] for r in scored),
+            sum(r["polysyllables"] for r in scored)) if scored else {},
     }
     probabilities = [s.details["bias_probability"] for s in sentences if "bias_probability" in s.details]
     if probabilities:

@@ -208,3 +208,17 @@ def test_so_called_is_not_a_reporting_verb(analyze):
     document = analyze("The so-called peace plan was shelved.")
     assert [f for f in document.findings if f.category == "attribution"] == []
     assert [f.text for f in document.findings if f.code == "L001"] == ["so-called"]
+
+
+def test_sentence_scores_equal_textstats_own(analyze):
+    from framing.readability import textstat_offline
+
+    textstat = textstat_offline()
+    document = analyze("The committee approved the proposal after a lengthy deliberation. "
+                       "Officials in the capital, who declined to comment, were unavailable on Tuesday. Rain fell.")
+    for sentence in document.sentences:
+        scores = sentence.details["readability"]
+        assert scores["words"] == textstat.lexicon_count(sentence.text)
+        assert scores["syllables"] == textstat.syllable_count(sentence.text)
+        assert abs(scores["flesch_reading_ease"] - textstat.flesch_reading_ease(sentence.text)) < 0.01
+        assert abs(scores["flesch_kincaid_grade"] - textstat.flesch_kincaid_grade(sentence.text)) < 0.01
