@@ -72,9 +72,14 @@ class Entry:
         return self.data.get(key, default)
 
 
+_WHITESPACE = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The key under which a matched span is looked up: case, whitespace and apostrophes folded."""
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).lower().strip()
+    return _WHITESPACE.sub(" ", text.translate(_APOSTROPHES)).lower().strip()
 
 
 def _family_of(path: Path, root: Path | None) -> str | None:
@@ -271,33 +276,49 @@ class Lexicons:
             for form in entry.forms:
                 by_key[normalize(form)].append(entry)
         self.by_key = dict(by_key)
+        # Per key, its entries grouped by family once, so scanning never filters entry lists.
+        self._families: dict[str, tuple[tuple[str, tuple[Entry, ...]], ...]] = {}
+        for key, entries in self.by_key.items():
+            families = dict.fromkeys(e.family for e in entries)
+            self._families[key] = tuple((f, tuple(e for e in entries if e.family == f)) for f in families)
+        self._case_sensitive = {key for key, entries in self.by_key.items() if any(e.case_sensitive for e in entries)}
         trie = _trie_regex(sorted(self.by_key))
         self.pattern = re.compile(r"(?<!\w)(?=(" + trie + r")(?!\w))", re.IGNORECASE)
 
     def family(self, name: str) -> list[Entry]:
         return [e for e in self.entries if e.family == name]
 
-    def scan(self, text: str) -> list[Match]:
-        """Every lexicon term in ``text``: at each word start, the longest term and its word-prefixes."""
+    def scan_by_family(self, text: str) -> dict[str, list[Match]]:
+        """Every lexicon term in ``text`` grouped by family: at each word start, the longest term
+        and the shorter terms that are its word-prefixes ("according to" in "according to media reports")."""
         assert self.pattern is not None
-        matches: list[Match] = []
-        by_key = self.by_key
+        found_by_family: dict[str, list[Match]] = defaultdict(list)
+        families_of = self._families
+        case_sensitive = self._case_sensitive
         for found in self.pattern.finditer(text):
-            start, end = found.span(1)
+            start = found.start(1)
             span = found.group(1)
             candidates = [span]
-            # Shorter terms at the same start ("according to" inside "according to media reports").
-            for gap in re.finditer(r"\s+", span):
-                candidates.append(span[: gap.start()])
+            if " " in span or "\n" in span or "\t" in span:
+                candidates.extend(span[: gap.start()] for gap in _WHITESPACE.finditer(span))
             for candidate in candidates:
-                entries = by_key.get(normalize(candidate))
-                if not entries:
+                key = normalize(candidate)
+                groups = families_of.get(key)
+                if groups is None:
                     continue
-                kept = tuple(e for e in entries if not e.case_sensitive or candidate in e.forms
-                             or re.sub(r"\s+", " ", candidate) in e.forms)
-                if kept:
-                    matches.append(Match(start, start + len(candidate), kept))
-        return matches
+                end = start + len(candidate)
+                for family, entries in groups:
+                    if key in case_sensitive:
+                        exact = _WHITESPACE.sub(" ", candidate)
+                        entries = tuple(e for e in entries if not e.case_sensitive or exact in e.forms)
+                        if not entries:
+                            continue
+                    found_by_family[family].append(Match(start, end, entries))
+        return found_by_family
+
+    def scan(self, text: str) -> list[Match]:
+        """Every lexicon term in ``text`` (all families), in text order."""
+        return sorted((m for ms in self.scan_by_family(text).values() for m in ms), key=lambda m: (m.start, m.end))
 
 
 def load_lexicons(extra_paths: Iterable[Path] = ()) -> Lexicons:

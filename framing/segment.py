@@ -21,6 +21,10 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z .&'’-]{1,40}\))?"          # (AP)
     r"\s*(?:—|–|--|-)\s*"
 )
+_INITIAL = re.compile(r"[a-z]\.")
+_ACRONYM = re.compile(r"(?:[a-z]\.){2,}")
+_NUMBER_NEXT = re.compile(r"\s+\d")
+_NEXT_WORD = re.compile(r"\s+[\"“‘'(]*([A-Za-z]+)")
 _OPENERS = frozenset(
     "the a an he she it they we i you this that these those there but and or so yet "
     "in on at as after before when while if although though however meanwhile still "
@@ -127,11 +131,11 @@ def _is_boundary(chunk: str, punct_at: int, cut: int, abbreviations: dict[str, s
     if kind == "inner":
         return False
     if kind == "number":
-        return not re.match(r"\s+\d", chunk[cut:])
-    if re.fullmatch(r"[a-z]\.", token) or re.fullmatch(r"(?:[a-z]\.){2,}", token) and kind != "terminal":
+        return not _NUMBER_NEXT.match(chunk, cut)
+    if _INITIAL.fullmatch(token) or _ACRONYM.fullmatch(token) and kind != "terminal":
         return False  # an initial ("John F. Kennedy") or an unknown acronym ("N.A.T.O.")
     if kind == "terminal":
-        following = re.match(r"\s+[\"“‘'(]*([A-Za-z]+)", chunk[cut:])
+        following = _NEXT_WORD.match(chunk, cut)
         return bool(following and following.group(1).lower() in _OPENERS)
     return True
 

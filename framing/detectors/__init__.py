@@ -40,11 +40,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.document.sentences]
-        by_family: dict[str, list[Match]] = {}
-        for match in self.lexicons.scan(self.document.prose):
-            for family in {e.family for e in match.entries}:
-                entries = tuple(e for e in match.entries if e.family == family)
-                by_family.setdefault(family, []).append(type(match)(match.start, match.end, entries))
+        by_family = self.lexicons.scan_by_family(self.document.prose)
         self._matches = {family: _longest_first(ms) for family, ms in by_family.items()}
 
     @property

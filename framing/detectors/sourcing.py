@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 from ..document import Finding, Sentence
@@ -26,6 +27,7 @@ class SourcingDetector:
         cues = ctx.matches("sourcing")
         unnamed_nouns = _unnamed_heads(ctx)
         self._loaded_spans = {(m.start, m.end) for m in ctx.matches("loaded")}
+        self._cue_starts = [m.start for m in cues]
         for sentence in ctx.document.sentences:
             yield from self._sentence(ctx, sentence, cues, unnamed_nouns)
 
@@ -34,7 +36,9 @@ class SourcingDetector:
         found: list[Finding] = []
         kinds: set[str] = set()
         claim_start = sentence.dateline_end or sentence.start
-        sentence_cues = [m for m in cues if claim_start <= m.start and m.end <= sentence.end]
+        first = bisect.bisect_left(self._cue_starts, claim_start)
+        last = bisect.bisect_left(self._cue_starts, sentence.end)
+        sentence_cues = [m for m in cues[first:last] if m.end <= sentence.end]
         outlets = [m for m in sentence_cues if m.entries[0].get("type") == "media_outlet"]
         for match in sentence_cues:
             kind = match.entries[0].get("type")

@@ -6,12 +6,16 @@ import re
 
 from ..segment import BLOCK_BREAK
 
+# Anchored on what every URL or address must contain ("://", "www.", "@", a known top-level
+# domain), so the expensive part runs only where one can start instead of at every word.
+_URL_ANCHOR = re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|io|ua|ru|uk|eu|de|fr|info|news)\b", re.IGNORECASE)
 _URL = re.compile(
-    r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”')\]]+"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-    r"|\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|ua|ru|uk|eu|de|fr|info|news)(?:/[^\s<>\"“”')\]]*)?",
+    r"(?:https?://|ftp://|www\.)[^\s<>\"“”')\]]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|ua|ru|uk|eu|de|fr|info|news)\b(?:/[^\s<>\"“”')\]]*)?",
     re.IGNORECASE,
 )
+_URL_STOPS = frozenset("<>\"“”'([")
 
 
 def blank(chars: list[str], start: int, end: int, block: bool = False) -> None:
@@ -25,14 +29,23 @@ def blank(chars: list[str], start: int, end: int, block: bool = False) -> None:
 
 def mask_urls(prose: str) -> str:
     """URLs and e-mail addresses are never prose: a name inside them is not a naming choice."""
-    if "." not in prose and "@" not in prose:
-        return prose
     chars = None
-    for found in _URL.finditer(prose):
+    covered = 0
+    for anchor in _URL_ANCHOR.finditer(prose):
+        if anchor.start() < covered:
+            continue
+        # Back up to where the token holding the anchor starts, then match from there.
+        token_start = anchor.start()
+        while token_start > 0 and not prose[token_start - 1].isspace() and prose[token_start - 1] not in _URL_STOPS:
+            token_start -= 1
+        found = _URL.search(prose, token_start, min(len(prose), anchor.end() + 2048))
+        if found is None or found.start() > anchor.start():
+            continue
         if chars is None:
             chars = list(prose)
         end = found.end()
         while end > found.start() and prose[end - 1] in ".,;:!?":
             end -= 1
         blank(chars, found.start(), end)
+        covered = max(end, anchor.end())
     return prose if chars is None else "".join(chars)
