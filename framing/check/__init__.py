@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .config import CheckConfig, ConfigError, ConfigFinder
+from .config import CheckConfig, ConfigError, ConfigFinder, load_config
 from .fix import AppliedFix, SourceError, apply_fixes, read_source, unified_diff, write_atomically
-from .rules import Diagnostic, detect, detectors_to_exclude, diagnostics
+from .rules import Diagnostic, detectors_to_exclude, diagnostics
 from .suppress import BaselineError, apply_suppressions, filter_baseline, read_baseline, write_baseline
 
 __all__ = ["check_paths", "check_text", "CheckResult", "FileResult", "Diagnostic", "CheckConfig", "CheckError",
@@ -102,7 +102,7 @@ class _Checker:
                 raise CheckError("rule C001 is selected but the classifier detector is not available "
                                  "(framing.detectors.classifier); deselect C001")
             codes = codes - {"C001"}  # selected only through 'ALL' or a prefix: skip it quietly
-        document = detect(self.analyzer(config, codes), make_document(text, fmt, path=display))
+        document = self.analyzer(config, codes).analyze(make_document(text, fmt, path=display))
         found = diagnostics(document, display, config, codes)
         return apply_suppressions(found, text, fmt)
 
@@ -158,10 +158,8 @@ def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, 
     or the nearest .framing.toml / pyproject.toml [tool.framing] above each file. Raises CheckError
     for configuration and usage problems; unreadable files are listed in ``result.errors``."""
     try:
-        finder = ConfigFinder(Path(config_file) if config_file else None, defaults=config)
-        if config is not None and config_file is None:
-            finder.explicit = config
-        checker = _Checker(finder, {"select": select, "extend_select": extend_select, "ignore": ignore})
+        explicit = load_config(Path(config_file)) if config_file else config
+        checker = _Checker(ConfigFinder(explicit), {"select": select, "extend_select": extend_select, "ignore": ignore})
         known = read_baseline(Path(baseline)) if baseline else None
         result = CheckResult()
         for path, fmt in iter_files(paths, result.errors):
@@ -209,8 +207,7 @@ def _check_file(checker: _Checker, path: Path, fmt: str, *, fix: bool, diff: boo
 def check_text(text: str, fmt: str = "text", config: CheckConfig | None = None,
                path: str = "<text>") -> list[Diagnostic]:
     """Diagnostics for a string (an editor plugin, a test): same rules, no files touched."""
-    checker = _Checker(ConfigFinder(defaults=config or CheckConfig()), {})
-    checker.finder.explicit = config or CheckConfig()
+    checker = _Checker(ConfigFinder(config or CheckConfig()), {})
     try:
         return checker.check_text(text, fmt, Path(path), path)[0]
     except ConfigError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import sys
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -224,8 +224,7 @@ def parse_config(table: dict[str, Any], root: Path, where: str) -> CheckConfig:
         values["thresholds"] = Thresholds(**{
             key.replace("-", "_"): check(value, f"thresholds.{key}", where)
             for key, value in thresholds.items() for check in [_THRESHOLD_KEYS[key]]})
-    names = {f.name for f in fields(CheckConfig)}
-    return CheckConfig(**{k.replace("-", "_"): v for k, v in values.items() if k.replace("-", "_") in names})
+    return CheckConfig(**values)
 
 
 def _fold(term: str) -> str:
@@ -270,9 +269,10 @@ class ConfigFinder:
     """Finds the configuration that governs each file: the nearest .framing.toml or pyproject.toml with
     [tool.framing], walking up from the file's directory (a .framing.toml wins in the same directory)."""
 
-    def __init__(self, explicit: Path | None = None, defaults: CheckConfig | None = None):
-        self.explicit = load_config(explicit) if explicit is not None else None
-        self.defaults = defaults or CheckConfig()
+    def __init__(self, explicit: CheckConfig | None = None):
+        #: One configuration for every file (--config, or given through the API): no discovery.
+        self.explicit = explicit
+        self.defaults = CheckConfig()
         self._by_directory: dict[Path, CheckConfig] = {}
 
     def for_file(self, path: Path) -> CheckConfig:

@@ -63,32 +63,6 @@ def detectors_to_exclude(codes: Iterable[str]) -> tuple[str, ...]:
                         if not any(code.startswith(prefix) for code in codes)))
 
 
-def detect(analyzer, document: Document) -> Document:
-    """Segment and run the analyzer's detectors, without the per-document summary.
-
-    Analyzer.analyze() also summarises, and its summary computes readability with textstat, which
-    imports NLTK and the CMU dictionary (2-5 s) even when the readability detector is excluded; a
-    check needs none of it, so it drives the same segmenter, Context and detectors itself.
-    """
-    from ..detectors import Context
-    from ..segment import split_sentences
-
-    text = document.text
-    document.sentences = [
-        Sentence(index=i, start=s.start, end=s.end, text=text[s.start:s.end], dateline_end=s.dateline_end)
-        for i, s in enumerate(split_sentences(document.prose))
-    ]
-    ctx = Context(document, analyzer.lexicons, analyzer.options)
-    for detector in analyzer.detectors:
-        for finding in detector.detect(ctx):
-            sentence = ctx.sentence_at(finding.start)
-            if sentence is not None:
-                sentence.findings.append(finding)
-    for sentence in document.sentences:
-        sentence.findings.sort(key=lambda f: (f.start, f.end, f.code))
-    return document
-
-
 def diagnostics(document: Document, path: str, config: CheckConfig, codes: frozenset[str]) -> list[Diagnostic]:
     """Every selected problem in an analysed document, in text order."""
     found: list[Diagnostic] = []
@@ -197,9 +171,11 @@ def _suggestion(finding: Finding, config: CheckConfig) -> tuple[str | None, str 
 
 
 def _anonymous_share(document: Document, path: str, config: CheckConfig) -> list[Diagnostic]:
+    """The share as the report's summary defines it: sentences whose source is anonymous, among
+    those with a named or an anonymous source (named wins when a sentence has both)."""
     limits = config.thresholds
-    types = [s.details.get("source_type", "none") for s in document.sentences]
-    named, anonymous = types.count("named"), types.count("anonymous")
+    types = document.summary.get("source_types", {})
+    named, anonymous = types.get("named", 0), types.get("anonymous", 0)
     sourced = named + anonymous
     if sourced < limits.anonymous_min_sentences or anonymous / sourced <= limits.anonymous_share:
         return []
@@ -215,9 +191,11 @@ def _anonymous_share(document: Document, path: str, config: CheckConfig) -> list
 
 
 def _hedge_density(document: Document, path: str, config: CheckConfig) -> list[Diagnostic]:
+    """Like the summary's hedges_per_1000_words, but without hedges inside quotations: a speaker's
+    'maybe' is reported accurately, not the writer's vagueness."""
     limits = config.thresholds
     hedges = [f for f in document.findings if f.code == "H001" and not f.details.get("in_quotation")]
-    words = sum(len(document.prose[s.start:s.end].split()) for s in document.sentences)
+    words = document.summary.get("words", 0)
     if len(hedges) < limits.hedge_min_count or not words:
         return []
     rate = 1000 * len(hedges) / words

@@ -143,4 +143,5 @@ def test_globs():
 
 def test_defaults_when_no_configuration_exists(tmp_path):
     finder = ConfigFinder()
-    assert finder.for_file(tmp_path / "x.md") == CheckConfig(root=finder.defaults.root)
+    assert finder.for_file(tmp_path / "x.md") is finder.defaults
+    assert finder.defaults.select == CheckConfig().select

@@ -80,7 +80,7 @@ def test_readability_and_classifier_detectors_only_run_when_their_rules_are_sele
     from framing.check import _Checker
     from framing.check.config import ConfigFinder
 
-    checker = _Checker(ConfigFinder(defaults=CheckConfig()), {})
+    checker = _Checker(ConfigFinder(CheckConfig()), {})
     default_codes = CheckConfig().enabled_codes(write("x.md", "x"))
     names = [d.name for d in checker.analyzer(CheckConfig(), default_codes).detectors]
     assert "readability" not in names and "classifier" not in names
