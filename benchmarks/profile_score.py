@@ -78,10 +78,10 @@ def by_component(stats: pstats.Stats, total: float, top: int = 15) -> list[str]:
     return lines
 
 
-def load(articles: int, seed: int, with_classifier: bool) -> tuple[Any, list[str], list[str]]:
+def load(articles: int, seed: int, exclude: list[str]) -> tuple[Any, list[str], list[str]]:
     from framing.pipeline import Analyzer
 
-    analyzer = Analyzer() if with_classifier else Analyzer(exclude=["classifier"])
+    analyzer = Analyzer(exclude=exclude)
     warm = [r["text"] for r in generate(10, seed)]
     texts = [r["text"] for r in generate(articles, seed, start=10)]  # text the warm-up has not seen
     return analyzer, warm, texts
@@ -100,11 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default {DEFAULT_SEED})")
     parser.add_argument("--top", type=int, default=25, help="functions per table (default 25)")
     parser.add_argument("--classifier", action="store_true", help="include the classifier (default: excluded)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="DETECTOR",
+                        help="leave a detector out (repeatable), to see what the rest costs")
     parser.add_argument("--pyinstrument", action="store_true", help="print pyinstrument's call tree instead")
     parser.add_argument("--save", type=Path, help="write the cProfile stats here (pstats format)")
     args = parser.parse_args(argv)
 
-    analyzer, warm, texts = load(args.articles, args.seed, args.classifier)
+    exclude = args.exclude + ([] if args.classifier else ["classifier"])
+    analyzer, warm, texts = load(args.articles, args.seed, exclude)
     run(analyzer, warm)
     words = sum(word_count(t) for t in texts)
     detectors = ", ".join(d.name for d in analyzer.detectors)
