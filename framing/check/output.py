@@ -89,7 +89,7 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
         "line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column,
         "start": d.start, "end": d.end, "text": d.text, "suggestion": d.suggestion, "fails": d.fails,
         "fix": {"start": d.fix.start, "end": d.fix.end, "replacement": d.fix.new} if d.fix else None,
-        "fingerprint": d.context,
+        "fingerprint": d.fingerprint,
     }
     return data
 
@@ -136,7 +136,7 @@ def sarif_log(result: CheckResult) -> dict[str, Any]:
             "message": {"text": _line(d)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"}, "region": region}}],
-            "partialFingerprints": {"framingContext/v1": f"{d.code}:{d.context}"},
+            "partialFingerprints": {"framingContext/v1": d.fingerprint},
         }
         if d.fix:
             entry["fixes"] = [{"description": {"text": f"Replace '{d.fix.old}' with '{d.fix.new}'"},

@@ -55,6 +55,11 @@ class Diagnostic:
     def name(self) -> str:
         return RULES[self.code].name
 
+    @property
+    def fingerprint(self) -> str:
+        """Stable identity across line moves (SARIF partialFingerprints, JSON): rule, text, sentence."""
+        return hashlib.sha256(f"{self.code}\0{self.text}\0{self.context}".encode("utf-8")).hexdigest()[:16]
+
 
 def detectors_to_exclude(codes: Iterable[str]) -> tuple[str, ...]:
     """The optional detectors none of whose rules is selected; skipping them keeps start-up fast."""
