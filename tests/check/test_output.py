@@ -120,3 +120,12 @@ def test_cli_formats_keep_stdout_machine_readable(cli, write):
     github = cli("check", "draft.md", "--format", "github")
     assert github.stdout.startswith("::warning file=draft.md,line=1,col=3")
     assert cli("check", "draft.md", "--format", "xml").exit_code == 2
+
+
+def test_fingerprints_survive_line_moves_and_tell_findings_in_one_sentence_apart():
+    from framing.check import check_text
+
+    first = check_text("Kiev and Kharkov agreed.\n")
+    moved = check_text("A new opening line.\n\nKiev and Kharkov agreed.\n")
+    assert [d.fingerprint for d in first] == [d.fingerprint for d in moved]
+    assert len({d.fingerprint for d in first}) == 2
