@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import NO_OCCURRENCES, Difference, Estimate, Measure
+from .model import NO_OCCURRENCES, Comparison, Difference, Estimate, Measure
 
 NOT_AVAILABLE = "–"
 
@@ -69,3 +69,10 @@ def p_text(p: float | None) -> str:
 def is_significant(difference: Difference | None, level: float = 0.05) -> bool:
     """Significant after the Benjamini-Hochberg adjustment (q below ``level``)."""
     return bool(difference and difference.q_value is not None and difference.q_value < level)
+
+
+def headline(comparison: Comparison) -> str:
+    """'framing compare: 24 documents in 2 groups by outlet' (plain text; renderers escape it)."""
+    documents, groups = comparison.corpus.documents, len(comparison.groups)
+    return (f"framing compare: {documents} document{'s' if documents != 1 else ''} in {groups} "
+            f"group{'s' if groups != 1 else ''} by {comparison.settings.group_by}")

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from .asymmetry import VERB_CLASSES
 from .measures import ASYMMETRY
-from .format import difference_text, estimate_text, is_significant, p_text
+from .format import difference_text, estimate_text, headline, is_significant, p_text
 from .model import Comparison, Example, Measure
 from .svg import ForestRow, Point, bar_chart, colour, forest_plot
 
@@ -233,15 +233,14 @@ def render(comparison: Comparison, out: TextIO) -> None:
     groups = "".join(f'<tr><td><span class="swatch" style="background:{colour(i)}"></span>{escape(g.name)}</td>'
                      f'<td class="num">{g.documents}</td><td class="num">{g.sentences}</td><td class="num">{g.words}</td></tr>'
                      for i, g in enumerate(comparison.groups))
-    body = [f"<h1>framing compare: {comparison.corpus.documents} documents in {len(comparison.groups)} groups "
-            f"by {escape(s.group_by)}</h1>",
+    body = [f"<h1>{escape(headline(comparison))}</h1>",
             '<table><thead><tr><th>group</th><th>documents</th><th>sentences</th><th>words</th></tr></thead>'
             f"<tbody>{groups}</tbody></table>",
             f'<p class="note">{s.confidence:.0%} intervals: percentile bootstrap over documents ({s.bootstrap} '
             f"resamples, seed {s.seed}). Differences: bootstrap interval of the difference; p from a permutation "
             f"test ({s.permutations} relabellings of documents); q: Benjamini-Hochberg over all tests; bold: q &lt; 0.05. "
             f"Groups with fewer than {s.min_documents} documents, and shares of fewer than {s.min_events} events, "
-            "show counts instead of intervals (hollow dots in the charts). Click any value to see example sentences.</p>",
+            "show counts instead of intervals (hollow dots in the charts; a hollow arrowhead at the edge when off the scale). Click any value to see example sentences.</p>",
             "".join(f'<p class="warn">warning: {escape(w)}</p>' for w in comparison.warnings),
             f"<nav>{nav}<a href=\"#terms\">Distinguishing terms</a><a href=\"#asymmetry\">Attribution asymmetry</a></nav>"]
     for section, measures, anchor in sections:

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from .asymmetry import VERB_CLASSES
 from .measures import ASYMMETRY
-from .format import difference_text, estimate_text, is_significant, p_text
+from .format import difference_text, estimate_text, headline, is_significant, p_text
 from .model import Comparison
 
 
@@ -21,7 +21,7 @@ def _row(cells: list[object]) -> str:
 def render(comparison: Comparison, out: TextIO) -> None:
     s = comparison.settings
     names = comparison.group_names
-    out.write(f"# framing compare: {comparison.corpus.documents} documents in {len(names)} groups by {_cell(s.group_by)}\n\n")
+    out.write(f"# {_cell(headline(comparison))}\n\n")
     out.write(_row(["group", "documents", "sentences", "words"]) + "| --- | ---: | ---: | ---: |\n")
     for g in comparison.groups:
         out.write(_row([g.name, g.documents, g.sentences, g.words]))

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .asymmetry import VERB_CLASSES
-from .format import difference_text, estimate_text, is_significant, p_text
+from .format import difference_text, estimate_text, headline, is_significant, p_text
 from .model import Comparison, Measure
 
 #: Width used when writing to a file or a pipe (rich would otherwise assume 80 columns).
@@ -40,11 +40,10 @@ def render(comparison: Comparison, out: TextIO) -> None:
 
 def _header(console: Console, comparison: Comparison) -> None:
     s = comparison.settings
-    console.rule(Text(f"framing compare: {comparison.corpus.documents} documents in {len(comparison.groups)} "
-                      f"groups by {s.group_by}", style="bold"))
+    console.rule(Text(headline(comparison), style="bold"))
     for group in comparison.groups:
-        console.print(f"  {group.name}: {group.documents} documents, {group.sentences} sentences, "
-                      f"{group.words} words")
+        console.print(Text(f"  {group.name}: {group.documents} documents, {group.sentences} sentences, "
+                           f"{group.words} words"))
     level = f"{s.confidence:.0%}"
     names = comparison.group_names
     which = f" ({names[0]} − {names[1]})" if len(names) == 2 else ""
@@ -63,13 +62,13 @@ def _section_table(comparison: Comparison, section: str, measures: list[Measure]
     table.add_column("measure")
     table.add_column("unit", style="dim")
     for name in names:
-        table.add_column(name, justify="right")
+        table.add_column(Text(name), justify="right")
     if pair:
         table.add_column("difference", justify="right")
         table.add_column("p", justify="right")
         table.add_column("q", justify="right")
     for measure in measures:
-        cells = [measure.label, measure.unit]
+        cells = [Text(measure.label), measure.unit]
         for name in names:
             estimate = comparison.estimate(name, measure.key)
             cells.append(Text(estimate_text(measure, estimate), style="dim" if estimate.warning else ""))
@@ -90,7 +89,7 @@ def _significant_table(comparison: Comparison) -> Table:
     shown = sorted((d for d in comparison.differences if is_significant(d)), key=lambda d: (d.q_value, d.measure))
     for diff in shown:
         measure = comparison.measure(diff.measure)
-        table.add_row(f"{measure.section}: {measure.label}", f"{diff.group_a} − {diff.group_b}",
+        table.add_row(Text(f"{measure.section}: {measure.label}"), Text(f"{diff.group_a} − {diff.group_b}"),
                       difference_text(measure, diff), p_text(diff.p_value), p_text(diff.q_value))
     if not shown:
         table.add_row("none", "", "", "", "")
@@ -103,7 +102,7 @@ def _terms_table(comparison: Comparison) -> Table:
     table.add_column("#", justify="right", style="dim")
     names = comparison.group_names
     for name in names:
-        table.add_column(name)
+        table.add_column(Text(name))
     depth = max(len(comparison.distinguishing_terms.get(n, ())) for n in names)
     for rank in range(depth):
         cells = [str(rank + 1)]
@@ -125,11 +124,11 @@ def _asymmetry_table(comparison: Comparison) -> Table:
     table.add_column("actor")
     names = comparison.group_names
     for name in names:
-        table.add_column(name)
+        table.add_column(Text(name))
     actors = list(dict.fromkeys(p.actor for p in comparison.actors))
     for actor in actors:
         label = next(p.label for p in comparison.actors if p.actor == actor)
-        cells = [label]
+        cells = [Text(label)]
         for name in names:
             profile = next((p for p in comparison.actors if p.actor == actor and p.group == name), None)
             if profile is None:

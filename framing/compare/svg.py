@@ -52,7 +52,10 @@ def _format_tick(value: float, is_share: bool) -> str:
 def _extent(row: ForestRow) -> tuple[float, float]:
     if row.is_share:
         return 0.0, 1.0
-    values = [v for p in row.points for v in (p.value, p.low, p.high) if v is not None]
+    # Points without an interval (too few data) do not set the scale: one thin outlet would
+    # otherwise squeeze every well-measured one into a corner. They are clamped to the edge.
+    measured = [p for p in row.points if p.low is not None] or list(row.points)
+    values = [v for p in measured for v in (p.value, p.low, p.high) if v is not None]
     if not values:
         return 0.0, 1.0
     low, high = min(values), max(values)
@@ -109,10 +112,15 @@ def forest_plot(rows: Sequence[ForestRow], groups: Sequence[str], title: str) ->
                 parts.append(f'<line x1="{position(point.low)}" x2="{position(point.high)}" y1="{y}" y2="{y}" '
                              f'stroke="{fill}" stroke-width="2"/>')
                 parts.append(f'<circle cx="{position(point.value)}" cy="{y}" r="4" fill="{fill}"/>')
-            else:
+            elif low <= point.value <= high:
                 # No interval (too few data): a hollow dot, so it does not look like a confident number.
                 parts.append(f'<circle cx="{position(point.value)}" cy="{y}" r="4" fill="white" '
                              f'stroke="{fill}" stroke-width="1.5"/>')
+            else:
+                # Off the scale: a hollow arrowhead at the edge, pointing to where the value lies.
+                edge, tip = (position(high), 6) if point.value > high else (position(low), -6)
+                parts.append(f'<polygon points="{edge - tip},{y - 5} {edge},{y} {edge - tip},{y + 5}" fill="white" '
+                             f'stroke="{fill}" stroke-width="1.5" class="offscale"/>')
             parts.append("</g>")
         parts.append("</g>")
     parts.append("</svg>")

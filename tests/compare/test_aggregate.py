@@ -51,6 +51,18 @@ def test_verb_class_profile_ignores_reporting_verbs_inside_quotations(test_analy
     assert counts["verb_class:neutral"] == 1
 
 
+def test_mean_classifier_probability_is_reported_once_sentences_carry_one(test_analyzer):
+    docs = [document(f"d{i}", "A", [("One.", [], {"bias_probability": 0.2}), ("Two.", [], {"bias_probability": 0.6}),
+                                     ("Three.", [], {})]) for i in range(3)]
+    comparison = compare(docs, analyzer=test_analyzer, **FAST)
+    estimate = comparison.estimate("A", "mean_bias_probability")
+    assert estimate.value == pytest.approx(0.4) and estimate.denominator == 6
+
+
+def test_no_classifier_measure_without_probabilities(two_outlets):
+    assert all(m.key != "mean_bias_probability" for m in two_outlets.measures)
+
+
 def test_directories_name_the_group_by_their_first_component(tmp_path, test_analyzer):
     root = write_directories(tmp_path / "corpus", per_outlet=3)
     (root / "harbour-gazette" / "2024").mkdir()

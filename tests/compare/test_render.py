@@ -38,6 +38,14 @@ def test_terminal_shows_intervals_differences_and_tests(two_outlets):
     assert "Distinguishing terms" in text and "Attribution asymmetry" in text
 
 
+def test_terminal_prints_outlet_names_literally_not_as_rich_markup(test_analyzer):
+    docs = [document(f"d{i}", "[bold]Loud[/bold] Post", [("Crews worked.", [], {})]) for i in range(2)]
+    docs += [document(f"e{i}", "Quiet", [("Crews rested.", [], {})]) for i in range(2)]
+    text = rendered(compare(docs, analyzer=test_analyzer, **FAST), "terminal")
+    assert "[bold]Loud[/bold] Post" in text
+    assert "4 documents in 2 groups by outlet" in text
+
+
 def test_json_has_a_version_every_measure_and_traceable_examples(two_outlets):
     data = json.loads(rendered(two_outlets, "json"))
     assert data["schema_version"] == COMPARE_SCHEMA_VERSION
