@@ -2,9 +2,9 @@
 
 Memory does not grow with the text of the corpus. What is kept:
 
-* one sparse row of counts per document (about 30-60 non-zero numbers, 8 bytes each), which
-  the bootstrap and the permutation test need; this is O(documents) small numbers, about
-  0.5 kB per document, so 100,000 articles cost some 50 MB;
+* one sparse row of counts per document (about 20-60 non-zero numbers, 16 bytes each with
+  their row and column), which the bootstrap and the permutation test need: O(documents)
+  small numbers, about 0.3 kB per document (benchmarks/bench_compare.py);
 * a bounded sample of example sentences per (group, measure) cell and per group for terms;
 * one bounded term counter per group for the log-odds (see logodds.BoundedTermCounter).
 """

@@ -72,6 +72,21 @@ def test_directories_name_the_group_by_their_first_component(tmp_path, test_anal
     assert sizes == {"harbour-gazette": 4, "ridgeline-courier": 3}
 
 
+def test_csv_corpora_group_by_their_outlet_column(tmp_path, test_analyzer):
+    import csv
+
+    from .corpus import records
+
+    path = tmp_path / "corpus.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "outlet", "title", "text"])
+        writer.writeheader()
+        writer.writerows(records(3))
+    comparison = compare([path], analyzer=test_analyzer, **FAST)
+    assert {g.name: g.documents for g in comparison.groups} == {GAZETTE: 3, COURIER: 3}
+    assert next(g for g in comparison.groups if g.name == COURIER).counts["naming:kyiv:kiev"] == 3 + 1
+
+
 def test_group_by_another_field(tmp_path, test_analyzer):
     path = tmp_path / "corpus.jsonl"
     path.write_text("".join(json.dumps({"text": f"Crews in Kyiv worked on day {i}.", "desk": "a" if i % 3 else "b"})
