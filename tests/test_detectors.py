@@ -222,3 +222,10 @@ def test_sentence_scores_equal_textstats_own(analyze):
         assert scores["syllables"] == textstat.syllable_count(sentence.text)
         assert abs(scores["flesch_reading_ease"] - textstat.flesch_reading_ease(sentence.text)) < 0.01
         assert abs(scores["flesch_kincaid_grade"] - textstat.flesch_kincaid_grade(sentence.text)) < 0.01
+
+
+def test_place_after_an_unnamed_source_is_a_modifier(analyze):
+    document = analyze("Officials in Kiev claimed the bridge was hit. Diplomats from Brussels said talks stalled.")
+    sources = [f.details["source"]["text"] for f in document.findings if f.category == "attribution"]
+    assert sources == ["Officials in Kiev", "Diplomats from Brussels"]
+    assert [s.details["source_type"] for s in document.sentences] == ["anonymous", "anonymous"]

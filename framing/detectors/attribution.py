@@ -26,6 +26,7 @@ _SKIPPABLE = frozenset(
     "thursday friday saturday sunday".split()
 )
 _DETERMINERS = frozenset("the a an its his her their this these those our some several many two three".split())
+_LOCATIVES = frozenset("in from at".split())
 _ARTICLES = frozenset("the a an his her their its".split())
 _CONNECTORS = frozenset("of for and de von der van al bin du la le".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s")
@@ -88,6 +89,12 @@ def _subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[in
         phrase.pop(0)
     if not phrase:
         return None
+    # "Officials in Kiev (claimed)": the place is a modifier; the source is the noun before it.
+    first = words.index(phrase[0]) if phrase[0] in words else -1
+    if first >= 2 and words[first - 1].group().lower() in _LOCATIVES:
+        noun = words[first - 2].group()
+        if noun[:1].isupper() or noun.lower().endswith("s"):
+            return words[first - 2].start(), phrase[-1].end()
     return phrase[0].start(), phrase[-1].end()
 
 

@@ -57,7 +57,7 @@ class SourcingDetector:
             start, end, words = source["start"], source["end"], source["text"]
             if any(_overlaps(start, end, f.start, f.end) for f in found):
                 continue
-            head = normalize(words.split()[-1]) if words.split() else ""
+            head = _head_noun(words)
             if normalize(words) in PRONOUNS:
                 kinds.add("named")  # a pronoun refers back to a source named earlier
                 continue
@@ -94,6 +94,15 @@ def _unnamed_heads(ctx: Context) -> frozenset[str]:
                            if entry.get("type") == "unnamed_source_noun" for form in entry.forms)
         ctx.lexicons._unnamed_heads = cached  # type: ignore[attr-defined]
     return cached
+
+
+def _head_noun(words: str) -> str:
+    """The noun a source phrase is about: 'officials' in 'officials in Kyiv', else the last word."""
+    tokens = words.split()
+    for i, token in enumerate(tokens[1:], start=1):
+        if token in ("in", "from", "at"):
+            return normalize(tokens[i - 1])
+    return normalize(tokens[-1]) if tokens else ""
 
 
 def _has_personal_name(words: str) -> bool:
