@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 
-def adapt_case(matched: str, replacement: str) -> str:
-    """``replacement`` written in the capitalisation pattern of ``matched``."""
+def adapt_case(matched: str, replacement: str, canonical: str | None = None) -> str:
+    """``replacement`` written in the capitalisation pattern of ``matched``.
+
+    ``canonical`` is how the lexicon writes the matched term: a match written exactly that way
+    ("Donetsk People's Republic") takes the replacement exactly as the lexicon writes it.
+    """
     letters = [c for c in matched if c.isalpha()]
     if not letters:
+        return replacement
+    if canonical is not None and " ".join(matched.split()) == canonical:
         return replacement
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()

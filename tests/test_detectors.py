@@ -229,3 +229,13 @@ def test_place_after_an_unnamed_source_is_a_modifier(analyze):
     sources = [f.details["source"]["text"] for f in document.findings if f.category == "attribution"]
     assert sources == ["Officials in Kiev", "Diplomats from Brussels"]
     assert [s.details["source_type"] for s in document.sentences] == ["anonymous", "anonymous"]
+
+
+def test_proper_name_variant_keeps_the_preferred_forms_own_case(analyze):
+    from framing.casing import adapt_case
+
+    assert adapt_case("Donetsk People's Republic", "self-proclaimed Donetsk People's Republic",
+                      canonical="Donetsk People's Republic") == "self-proclaimed Donetsk People's Republic"
+    assert adapt_case("Pro-life", "anti-abortion", canonical="pro-life") == "Anti-abortion"
+    assert adapt_case("PRO-LIFE", "anti-abortion", canonical="pro-life") == "ANTI-ABORTION"
+    assert adapt_case("kiev", "Kyiv", canonical="Kiev") == "Kyiv"

@@ -41,7 +41,7 @@ class NamingDetector:
             if is_exception(entry, prose, match.start, match.end):
                 continue
             matched = ctx.document.text[match.start : match.end]
-            preferred = adapt_case(matched, entry.get("preferred"))
+            preferred = adapt_case(matched, entry.get("preferred"), canonical=entry.term)
             yield ctx.finding(
                 "N001",
                 match.start,
