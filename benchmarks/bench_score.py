@@ -197,21 +197,38 @@ class StageClock:
     def __init__(self, analyzer: Any):
         self.analyzer = analyzer
         self.totals: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
         self.missing: list[str] = []
+        self._wrapped: list[str] = []
+        self._stack: list[list[Any]] = []  # [stage, time spent in nested wrapped stages]
         self._undo: list[Callable[[], None]] = []
 
     def _add(self, stage: str, seconds: float) -> None:
         self.totals[stage] = self.totals.get(stage, 0.0) + seconds
 
     def _timed(self, stage: str, func: Callable) -> Callable:
+        """``func`` timed as ``stage``, exclusive of other wrapped stages it calls (the lexicon scan
+        inside Context, document readability inside the summary)."""
         clock = time.perf_counter
+        stack = self._stack
 
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if any(frame[0] == stage for frame in stack):  # same stage re-entered: the outer call times it
+                return func(*args, **kwargs)
+            frame = [stage, 0.0]
+            stack.append(frame)
             start = clock()
-            result = func(*args, **kwargs)
-            if inspect.isgenerator(result):  # a detector yields lazily: time the whole iteration
-                result = list(result)
-            self._add(stage, clock() - start)
+            try:
+                result = func(*args, **kwargs)
+                if inspect.isgenerator(result):  # a detector yields lazily: time the whole iteration
+                    result = list(result)
+            finally:
+                elapsed = clock() - start
+                stack.pop()
+                if stack:
+                    stack[-1][1] += elapsed
+            self._add(stage, elapsed - frame[1])
+            self.calls[stage] = self.calls.get(stage, 0) + 1
             return result
 
         return wrapper
@@ -231,18 +248,22 @@ class StageClock:
             self.missing.append(f"{type(owner).__name__}.{name}")
             return
         self._undo.append(lambda: setattr(owner, name, own) if own is not _ABSENT else delattr(owner, name))
+        self._wrapped.append(stage)
 
     def __enter__(self) -> "StageClock":
         import framing.pipeline as pipeline
         import framing.readability as readability
 
         self._patch(pipeline, "split_sentences", "segmentation")
-        self._patch(pipeline, "Context", "context (lexicon scan + grouping)")
-        self._patch(self.analyzer.lexicons, "scan", "lexicon scan")
+        self._patch(pipeline, "Context", "context: grouping matches by family")
+        lexicons = self.analyzer.lexicons
+        scanners = [name for name in dir(lexicons) if name.startswith("scan") and callable(getattr(lexicons, name))]
+        for name in scanners or ["scan"]:  # scan(), scan_by_family(), ...: whichever the pipeline calls
+            self._patch(lexicons, name, "lexicon scan")
         for detector in self.analyzer.detectors:
             self._patch(detector, "detect", f"detector: {detector.name}")
-        self._patch(pipeline, "summarize", "summary (incl. document readability)")
-        self._patch(readability, "document_readability", "document readability")
+        self._patch(pipeline, "summarize", "summary (counts, rates)")
+        self._patch(readability, "document_readability", "readability: whole document (in summary)")
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -250,21 +271,21 @@ class StageClock:
             undo()
 
     def shares(self, load: float, total: float) -> list[tuple[str, float]]:
-        """(stage, seconds) with nested stages made exclusive and the remainder as 'other'."""
+        """(stage, exclusive seconds) in pipeline order, with what no wrapper saw as 'other'."""
         t = dict(self.totals)
         rows: list[tuple[str, float]] = [("load (make_document: prose view, URL masking)", load)]
-        scan = t.pop("lexicon scan", 0.0)
-        context = t.pop("context (lexicon scan + grouping)", 0.0)
-        document_readability = t.pop("document readability", 0.0)
-        summary = t.pop("summary (incl. document readability)", 0.0)
-        rows.append(("segmentation", t.pop("segmentation", 0.0)))
-        rows.append(("lexicon scan", scan))
-        rows.append(("context: grouping matches by family", max(context - scan, 0.0)))
+        for stage in ("segmentation", "lexicon scan", "context: grouping matches by family"):
+            rows.append((stage, t.pop(stage, 0.0)))
+        tail = [("summary (counts, rates)", t.pop("summary (counts, rates)", 0.0)),
+                ("readability: whole document (in summary)", t.pop("readability: whole document (in summary)", 0.0))]
         rows.extend(t.items())  # detectors, in the order the pipeline ran them
-        rows.append(("summary (counts, rates)", max(summary - document_readability, 0.0)))
-        rows.append(("readability: whole document (in summary)", document_readability))
+        rows.extend(tail)
         rows.append(("other (sentences, attaching findings)", max(total - sum(s for _, s in rows), 0.0)))
         return rows
+
+    @property
+    def never_called(self) -> list[str]:
+        return [stage for stage in self._wrapped if stage not in self.calls]
 
 
 def run_stages(analyzer: Any, chunk: Chunk) -> tuple[list[tuple[str, float]], float, list[str]]:
@@ -279,7 +300,8 @@ def run_stages(analyzer: Any, chunk: Chunk) -> tuple[list[tuple[str, float]], fl
             document = make_document(text)
             load += clock() - t0
             analyzer.analyze(document)
-    return stages.shares(load, watch.seconds), watch.seconds, stages.missing
+    unseen = stages.missing + [f"{stage} (never called)" for stage in dict.fromkeys(stages.never_called)]
+    return stages.shares(load, watch.seconds), watch.seconds, unseen
 
 
 def stages_agree(analyzer: Any, chunk: Chunk, count: int = 5) -> bool:
@@ -484,7 +506,8 @@ def report(results: dict[str, Any]) -> str:
         alone = human(stages["words"] / row["seconds"]) if row["seconds"] > 0 else "-"
         lines.append(f"  {row['stage']:48} {100 * row['share']:5.1f}%   {row['seconds']:7.3f} s   alone {alone:>11} words/s")
     if stages["not_wrapped"]:
-        lines.append(f"  (not found, so counted in 'other': {', '.join(stages['not_wrapped'])})")
+        lines.append(f"  (not timed on their own, so in 'other' or their caller: {', '.join(stages['not_wrapped'])}; "
+                     "bench_score.py's StageClock may need updating)")
     if not stages["wrapped_results_identical"]:
         lines.append("  WARNING: the timed pipeline gave different reports; update StageClock in bench_score.py")
     lines.append("")
