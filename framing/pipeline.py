@@ -18,8 +18,7 @@ class Analyzer:
     def __init__(self, detectors: Iterable[str] | None = None, extra_lexicons: Iterable[Path] = (),
                  exclude: Iterable[str] = (), options: dict[str, Any] | None = None):
         self.lexicons: Lexicons = load_lexicons(extra_lexicons)
-        excluded = set(exclude)
-        self.detectors: list[Detector] = [d for d in all_detectors(detectors) if d.name not in excluded]
+        self.detectors: list[Detector] = all_detectors(detectors, exclude)
         self.options = dict(options or {})
 
     def analyze(self, document: Document) -> Document:

@@ -93,12 +93,16 @@ def _longest_first(matches: list[Match]) -> list[Match]:
     return kept
 
 
-def all_detectors(names: Iterable[str] | None = None) -> list[Detector]:
+def all_detectors(names: Iterable[str] | None = None, exclude: Iterable[str] = ()) -> list[Detector]:
+    """The registered detectors (or those named), in run order; excluded ones are never built,
+    so an unused classifier never loads its model."""
     from . import attribution, hedges, loaded, naming, quotes, readability, sourcing  # noqa: F401 (registers)
 
     try:
         from . import classifier  # noqa: F401
-    except ImportError:  # the classifier is optional until its model ships
-        pass
+    except ModuleNotFoundError as exc:  # a build without the classifier package
+        if exc.name not in (f"{__name__}.classifier", "framing.classifier"):
+            raise
     chosen = REGISTRY if names is None else {n: REGISTRY[n] for n in names}
-    return sorted((factory() for factory in chosen.values()), key=lambda d: d.order)
+    excluded = set(exclude)
+    return sorted((factory() for name, factory in chosen.items() if name not in excluded), key=lambda d: d.order)
