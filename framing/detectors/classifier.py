@@ -1,0 +1,59 @@
+"""The trained bias classifier: a calibrated probability per sentence, the words behind it, C001 above a threshold."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..classifier.features import signals_of_sentence
+from ..classifier.model import BiasModel, load_default_model, load_model
+from ..document import Finding
+from . import Context, register
+
+#: A C001 finding needs this calibrated probability. Above 0.5 a sentence is more likely biased than
+#: not, but in grouped CV only about three in four such sentences are; from 0.7 on, about nine in ten
+#: are (see models/MODEL_CARD.md), which is the confidence a warning should carry. Every sentence
+#: still gets its probability in ``bias_probability``.
+DEFAULT_THRESHOLD = 0.7
+TOP_TERMS = 5
+
+
+@register
+class ClassifierDetector:
+    name = "classifier"
+    order = 90  # after every lexicon detector: their findings are the classifier's signal features
+
+    def __init__(self, model: BiasModel | None = None) -> None:
+        self.model = model
+
+    def _model(self, ctx: Context) -> BiasModel:
+        path = ctx.options.get("classifier_model")
+        if path:
+            return load_model(path)
+        if self.model is None:
+            self.model = load_default_model()
+        return self.model
+
+    def detect(self, ctx: Context) -> Iterable[Finding]:
+        sentences = ctx.document.sentences
+        if not sentences:
+            return
+        model = self._model(ctx)
+        threshold = float(ctx.options.get("classifier_threshold", DEFAULT_THRESHOLD))
+        prose = ctx.document.prose
+        texts = [prose[s.start : s.end] for s in sentences]
+        # The lexicon detectors have already run: their findings are reused, never matched again.
+        signals = [signals_of_sentence(s) for s in sentences] if model.uses_signals else None
+        explanations = model.explain(texts, signals, top_k=TOP_TERMS)
+        for sentence, explanation in zip(sentences, explanations):
+            probability = round(explanation["probability"], 4)
+            up = [[term, weight] for term, weight in explanation["up"]]
+            down = [[term, weight] for term, weight in explanation["down"]]
+            sentence.details["bias_probability"] = probability
+            sentence.details["bias_terms"] = {"up": up, "down": down}
+            if probability >= threshold:
+                words = ", ".join(term for term, _ in up[:3])
+                message = f"the classifier rates this wording {probability:.0%} likely biased"
+                if words:
+                    message += f" (most: {words})"
+                yield ctx.finding("C001", sentence.start, sentence.end, message,
+                                  probability=probability, threshold=threshold, terms_up=up)

@@ -1,0 +1,345 @@
+"""The bias classifier: shipped model, training end to end, evaluation arithmetic, hostile model files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+import pickle
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from framing.classifier.evaluate import binary_metrics, reliability_bins, roc_auc
+from framing.classifier.features import TfidfBlock, signals_for_texts
+from framing.classifier.model import BiasModel, ModelLoadError, default_model_path, load_model
+from framing.classifier.train import Dataset, TrainConfig, fit_model, read_dataset
+
+from .conftest import SEED
+
+LOADED = [
+    "The radical mob shamelessly smeared the hero with vicious lies.",
+    "Pathetic, corrupt elites are ramming their disastrous agenda down our throats.",
+    "The senator's outrageous stunt was a disgraceful attack on hardworking families.",
+    "Extremist zealots launched a hysterical crusade against common sense.",
+    "The regime's brutal thugs terrorized innocent protesters.",
+    "This insane, reckless scheme will destroy the economy.",
+]
+NEUTRAL = [
+    "The committee will meet on Tuesday to discuss the budget.",
+    "The company reported quarterly revenue of $2 billion.",
+    "The bill passed the House by a vote of 220 to 210.",
+    "Officials said the bridge would reopen in March.",
+    "The survey was conducted among 1,000 adults in May.",
+    "The court is expected to rule on the case next year.",
+]
+
+
+def seed_sentences() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    return [line.strip() for line in text.replace(". ", ".\n").splitlines() if line.strip()]
+
+
+def synthetic_rows(copies: int = 4) -> list[dict[str, str]]:
+    rows = []
+    for k in range(copies):
+        for i, sentence in enumerate(LOADED):
+            rows.append({"text": f"{sentence} (item {k})", "label_bias": "Biased", "news_link": f"a{i}-{k % 2}",
+                         "biased_words": str(sentence.lower().split()[1:3])})
+        for i, sentence in enumerate(NEUTRAL):
+            rows.append({"text": f"{sentence} (item {k})", "label_bias": "Non-biased", "news_link": f"b{i}-{k % 2}",
+                         "biased_words": "[]"})
+    return rows
+
+
+def write_csv(path: Path, rows: list[dict[str, str]], delimiter: str = ";") -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+TINY_CONFIG = TrainConfig(embeddings="none", valence="none", C_grid=(1.0,), inner_folds=3)
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> BiasModel:
+    path = write_csv(tmp_path_factory.mktemp("data") / "tiny.csv", synthetic_rows())
+    return fit_model(read_dataset(path), TINY_CONFIG)
+
+
+@pytest.fixture(scope="module")
+def tiny_model_dict(tiny_model) -> dict:
+    return json.loads(json.dumps(tiny_model.to_dict()))
+
+
+# --------------------------------------------------------------------------- shipped model
+
+def test_shipped_model_loads_fast_and_is_small():
+    path = default_model_path()
+    assert path.stat().st_size < 20 * 1024 * 1024
+    start = time.perf_counter()
+    model = load_model(path)
+    assert time.perf_counter() - start < 1.0
+    assert model.labels == ("Non-biased", "Biased")
+
+
+def test_shipped_model_predicts_deterministically_and_ranks_loaded_wording_higher():
+    model = load_model(default_model_path())
+    first = model.predict_proba(LOADED + NEUTRAL)
+    second = load_model(default_model_path()).predict_proba(list(reversed(LOADED + NEUTRAL)))[::-1]
+    np.testing.assert_array_equal(first, second)
+    assert np.all((first > 0) & (first < 1))
+    assert first[: len(LOADED)].mean() > first[len(LOADED):].mean() + 0.3
+
+
+def test_pipeline_sets_probability_and_terms_on_every_sentence_and_c001_only_above_threshold():
+    import framing
+    from framing.detectors.classifier import DEFAULT_THRESHOLD
+
+    document = framing.analyze(" ".join([LOADED[0], NEUTRAL[0], LOADED[1]]))
+    assert len(document.sentences) == 3
+    for sentence in document.sentences:
+        probability = sentence.details["bias_probability"]
+        assert 0 <= probability <= 1
+        assert set(sentence.details["bias_terms"]) == {"up", "down"}
+        flagged = any(f.code == "C001" for f in sentence.findings)
+        assert flagged == (probability >= DEFAULT_THRESHOLD)
+    assert document.sentences[0].details["bias_probability"] > document.sentences[1].details["bias_probability"]
+
+
+def test_detector_reuses_pipeline_findings_as_the_training_signals():
+    import framing
+
+    sentence = "Critics slammed the senator, who reportedly claimed the radical plan was clearly a success."
+    document = framing.analyze(sentence)
+    model = load_model(default_model_path())
+    expected = model.predict_proba([sentence], signals_for_texts([sentence]))[0]
+    assert document.sentences[0].details["bias_probability"] == pytest.approx(expected, abs=1e-4)
+
+
+def test_explanations_name_the_loaded_words():
+    model = load_model(default_model_path())
+    (explanation,) = model.explain(["The radical mob shamelessly smeared the hero with vicious lies."])
+    up_terms = [term for term, _ in explanation["up"]]
+    assert {"radical", "shamelessly", "smeared", "vicious", "lies", "mob"} & set(up_terms)
+    assert all(weight > 0 for _, weight in explanation["up"])
+    assert all(weight < 0 for _, weight in explanation["down"])
+
+
+# --------------------------------------------------------------------------- features match scikit-learn
+
+@pytest.mark.parametrize("analyzer,ngrams", [("word", (1, 2)), ("char_wb", (2, 5)), ("word", (1, 3)), ("char_wb", (1, 3))])
+def test_numpy_tfidf_equals_scikit_learn_on_real_sentences(analyzer, ngrams):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    sentences = seed_sentences() + ["Ünïcode  ÉLITES’ “scare quotes”\tand\u00a0tabs — x y", "", "a", "!!!"]
+    vectorizer = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True).fit(sentences[:-6])
+    block = TfidfBlock("b", analyzer, ngrams, dict(vectorizer.vocabulary_), vectorizer.idf_)
+    expected = vectorizer.transform(sentences).toarray()
+    np.testing.assert_allclose(block.transform(sentences).toarray(), expected, rtol=0, atol=1e-12)
+
+
+# --------------------------------------------------------------------------- training end to end
+
+def test_training_from_a_semicolon_csv_then_saving_and_loading_keeps_predictions(tiny_model, tmp_path):
+    probabilities = tiny_model.predict_proba(LOADED + NEUTRAL)
+    assert probabilities[: len(LOADED)].min() > probabilities[len(LOADED):].max()
+    for name in ("m.json", "m.json.gz"):
+        loaded = load_model(tiny_model.save(tmp_path / name))
+        np.testing.assert_allclose(loaded.predict_proba(LOADED + NEUTRAL), probabilities, atol=1e-5)
+
+
+def test_training_is_deterministic(tmp_path):
+    path = write_csv(tmp_path / "tiny.csv", synthetic_rows(3))
+    first = fit_model(read_dataset(path), TINY_CONFIG).save(tmp_path / "a.json.gz").read_bytes()
+    second = fit_model(read_dataset(path), TINY_CONFIG).save(tmp_path / "b.json.gz").read_bytes()
+    assert first == second
+
+
+def test_explanation_weights_add_up_to_the_calibrated_log_odds(tiny_model):
+    (explanation,) = tiny_model.explain([LOADED[2]], signals_for_texts([LOADED[2]]), top_k=10_000)
+    a, b = tiny_model.calibration
+    total = sum(w for _, w in explanation["up"]) + sum(w for _, w in explanation["down"])
+    p = explanation["probability"]
+    assert total + a * tiny_model.intercept + b == pytest.approx(math.log(p / (1 - p)), abs=0.01)
+
+
+def test_jsonl_input_with_other_column_names(tmp_path):
+    path = tmp_path / "data.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for row in synthetic_rows(2):
+            handle.write(json.dumps({"sentence": row["text"], "y": int(row["label_bias"] == "Biased")}) + "\n")
+    dataset = read_dataset(path, text_column="sentence", label_column="y", positive_label="1", group_column=None,
+                           annotations_column=None)
+    assert dataset.labels.sum() == len(LOADED) * 2 and dataset.annotations is None
+    assert len(set(dataset.groups.tolist())) == len(dataset.texts)  # no group column: each row its own group
+
+
+def test_missing_column_error_names_the_option_and_the_columns(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [{"sentence": "a b c", "label": "Biased"}], ",")
+    with pytest.raises(ValueError, match="--text-column.*sentence, label"):
+        read_dataset(path)
+
+
+def test_cli_train_and_evaluate(tmp_path):
+    import typer
+    from typer.testing import CliRunner
+
+    from framing.cli_model import register
+
+    app = typer.Typer()
+    register(app)
+    data = write_csv(tmp_path / "tiny.tsv", synthetic_rows(3), "\t")
+    out = tmp_path / "model.json.gz"
+    runner = CliRunner()
+    result = runner.invoke(app, ["train", str(data), "--out", str(out), "--embeddings", "none", "--valence", "none", "-q"])
+    assert result.exit_code == 0, result.output
+    assert load_model(out).metadata["rows"] == 36
+    result = runner.invoke(app, ["evaluate", str(data), "--model", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["metrics"]["macro_f1"] == pytest.approx(1.0)
+    result = runner.invoke(app, ["evaluate", str(data), "--folds", "2", "--embeddings", "none", "--valence", "none",
+                                 "--format", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    results = json.loads(result.output)["results"]
+    assert set(results) == {"framing", "baseline"}
+    assert len(results["framing"]["folds"]) == 2
+    result = runner.invoke(app, ["evaluate", str(data), "--model", str(tmp_path / "missing.json")])
+    assert result.exit_code == 2 and "cannot read the model file" in result.output
+
+
+# --------------------------------------------------------------------------- evaluation arithmetic
+
+TOY_Y = [1, 1, 0, 0, 1, 0]
+TOY_P = [0.9, 0.4, 0.35, 0.8, 0.7, 0.1]
+
+
+def test_metrics_on_a_hand_computed_toy_set():
+    metrics = binary_metrics(TOY_Y, TOY_P, 0.5, ("neg", "pos"), bins=2)
+    # predicted 1 0 0 1 1 0: positives TP=2 of 3 predicted, 3 actual; negatives TN=2 of 3 and 3.
+    for name in ("neg", "pos"):
+        assert metrics["per_class"][name]["precision"] == pytest.approx(2 / 3)
+        assert metrics["per_class"][name]["recall"] == pytest.approx(2 / 3)
+        assert metrics["per_class"][name]["f1"] == pytest.approx(2 / 3)
+    assert metrics["macro_f1"] == pytest.approx(2 / 3)
+    # 9 positive/negative pairs; 0.9 beats 3, 0.4 beats 2, 0.7 beats 2.
+    assert metrics["roc_auc"] == pytest.approx(7 / 9)
+    assert metrics["brier"] == pytest.approx((0.01 + 0.36 + 0.1225 + 0.64 + 0.09 + 0.01) / 6)
+    low, high = metrics["reliability"]
+    assert (low["count"], low["mean_predicted"], low["observed"]) == (3, pytest.approx(0.85 / 3), pytest.approx(1 / 3))
+    assert (high["count"], high["mean_predicted"], high["observed"]) == (3, pytest.approx(0.8), pytest.approx(2 / 3))
+    assert metrics["ece"] == pytest.approx((3 * (1 / 3 - 0.85 / 3) + 3 * (0.8 - 2 / 3)) / 6)
+
+
+def test_auc_counts_ties_as_half_and_matches_scikit_learn():
+    from sklearn.metrics import f1_score, roc_auc_score
+
+    assert roc_auc([1, 0], [0.5, 0.5]) == 0.5
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 300)
+    p = np.round(rng.random(300), 1)  # many ties
+    assert roc_auc(y, p) == pytest.approx(roc_auc_score(y, p))
+    assert binary_metrics(y, p)["macro_f1"] == pytest.approx(f1_score(y, (p >= 0.5).astype(int), average="macro"))
+
+
+def test_probability_one_falls_in_the_last_reliability_bin():
+    bins = reliability_bins([1, 0], [1.0, 0.0], bins=10)
+    assert bins[-1]["count"] == 1 and bins[0]["count"] == 1
+
+
+# --------------------------------------------------------------------------- hostile model files
+
+def _write(tmp_path: Path, data, name: str = "m.json") -> Path:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("mutate,message", [
+    (lambda d: d["blocks"][0].__setitem__("idf", [str(v) for v in d["blocks"][0]["idf"]]), "must hold only numbers"),
+    (lambda d: d["blocks"][0]["coef"].pop(), "numbers; its vocabulary needs"),
+    (lambda d: d["blocks"][1].__setitem__("vocabulary", d["blocks"][1]["vocabulary"][:1] * 2), "duplicate|numbers"),
+    (lambda d: d["dense"].__setitem__("names", ["os.system"] + d["dense"]["names"][1:]), "not one framing computes"),
+    (lambda d: d.__setitem__("format", "sklearn-pickle"), "'format' must be"),
+    (lambda d: d.__setitem__("format_version", 99), "format_version"),
+    (lambda d: d.__setitem__("__reduce__", "os.system"), "unknown field"),
+    (lambda d: d.pop("calibration"), "missing field"),
+    (lambda d: d["calibration"].__setitem__("a", -1.0), "must be positive"),
+    (lambda d: d.__setitem__("threshold", 1.5), "strictly between 0 and 1"),
+    (lambda d: d["blocks"][0].__setitem__("ngram_range", [1, 10_000]), "ngram_range"),
+    (lambda d: d["blocks"][0].__setitem__("analyzer", "callable"), "analyzer"),
+    (lambda d: d.__setitem__("intercept", True), "finite number"),
+    (lambda d: d["blocks"][0]["idf"].__setitem__(0, 1e400), "non-finite"),
+    (lambda d: d.__setitem__("blocks", {"not": "a list"}), "'blocks' must be a list"),
+])
+def test_tampered_model_files_are_refused_with_a_clear_error(tiny_model_dict, tmp_path, mutate, message):
+    data = json.loads(json.dumps(tiny_model_dict))
+    mutate(data)
+    with pytest.raises(ModelLoadError, match=message):
+        load_model(_write(tmp_path, json.dumps(data).replace("Infinity", "1e400")))
+
+
+def test_nan_and_infinity_literals_are_refused(tiny_model_dict, tmp_path):
+    text = json.dumps(tiny_model_dict).replace('"intercept": ', '"intercept": NaN, "x": ', 1)
+    with pytest.raises(ModelLoadError, match="NaN is not allowed"):
+        load_model(_write(tmp_path, text))
+
+
+def test_a_pickle_file_is_refused_and_never_executed(tmp_path):
+    marker = tmp_path / "executed"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    path = tmp_path / "model.json"
+    path.write_bytes(pickle.dumps(Exploit()))
+    with pytest.raises(ModelLoadError, match="pickle"):
+        load_model(path)
+    gz = tmp_path / "model.json.gz"
+    gz.write_bytes(gzip.compress(pickle.dumps(Exploit())))
+    with pytest.raises(ModelLoadError, match="not a framing model"):
+        load_model(gz)
+    assert not marker.exists()
+
+
+def test_oversized_files_and_decompression_bombs_are_refused(tmp_path, monkeypatch):
+    from framing.classifier import model as model_module
+
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(model_module.MAX_FILE_BYTES + 1)
+    with pytest.raises(ModelLoadError, match="larger than"):
+        load_model(big)
+    monkeypatch.setattr(model_module, "MAX_JSON_BYTES", 1000)
+    bomb = tmp_path / "bomb.json.gz"
+    bomb.write_bytes(gzip.compress(b"{" + b" " * 100_000 + b"}"))
+    with pytest.raises(ModelLoadError, match="decompresses to more than"):
+        load_model(bomb)
+
+
+def test_deep_nesting_garbage_and_truncated_gzip_are_refused(tiny_model, tmp_path):
+    with pytest.raises(ModelLoadError, match="nested too deeply|invalid JSON"):
+        load_model(_write(tmp_path, '{"a":' + "[" * 100_000 + "]" * 100_000 + "}"))
+    with pytest.raises(ModelLoadError, match="not UTF-8|not a framing model|invalid JSON"):
+        (tmp_path / "bin.json").write_bytes(b"{\xff\xfe")
+        load_model(tmp_path / "bin.json")
+    whole = tiny_model.save(tmp_path / "ok.json.gz").read_bytes()
+    (tmp_path / "cut.json.gz").write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ModelLoadError, match="gzip stream is corrupt"):
+        load_model(tmp_path / "cut.json.gz")
+
+
+def test_dataset_subset_keeps_alignment():
+    dataset = Dataset(["a b", "c d", "e f"], np.array([1, 0, 1]), np.array(["x", "y", "z"], dtype=object),
+                      [["a"], [], ["f"]])
+    part = dataset.subset(np.array([2, 0]))
+    assert part.texts == ["e f", "a b"] and part.annotations == [["f"], ["a"]] and part.labels.tolist() == [1, 1]
