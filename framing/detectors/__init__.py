@@ -98,11 +98,10 @@ def all_detectors(names: Iterable[str] | None = None, exclude: Iterable[str] = (
     so an unused classifier never loads its model."""
     from . import attribution, hedges, loaded, naming, quotes, readability, sourcing  # noqa: F401 (registers)
 
-    try:
+    import importlib.util
+
+    if importlib.util.find_spec(f"{__name__}.classifier") is not None:
         from . import classifier  # noqa: F401
-    except ModuleNotFoundError as exc:  # a build without the classifier package
-        if exc.name not in (f"{__name__}.classifier", "framing.classifier"):
-            raise
     chosen = REGISTRY if names is None else {n: REGISTRY[n] for n in names}
     excluded = set(exclude)
     return sorted((factory() for name, factory in chosen.items() if name not in excluded), key=lambda d: d.order)
