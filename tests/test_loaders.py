@@ -88,3 +88,20 @@ def test_bom_is_dropped_and_crlf_kept(tmp_path):
     path.write_bytes("\ufeffOne.\r\nTwo.".encode("utf-8"))
     (document,) = list(iter_documents([str(path)]))
     assert document.text == "One.\r\nTwo."
+
+
+def test_pathological_inputs_stay_fast():
+    """Anchored URL masking: many '@' or many dots must not make masking quadratic."""
+    import time
+
+    from framing.loaders.masking import mask_urls
+
+    # Measured as a ratio to a plain text of the same length, never as an absolute time.
+    plain = "word " * 16000
+    started = time.perf_counter()
+    mask_urls(plain)
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    mask_urls("x@y " * 20000)
+    mask_urls("a.com/" * 13000)
+    assert time.perf_counter() - started < max(0.5, 200 * baseline)

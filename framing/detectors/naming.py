@@ -13,19 +13,27 @@ from . import Context, register
 
 
 @lru_cache(maxsize=4096)
-def _exception_pattern(phrase: str) -> re.Pattern[str]:
-    parts = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
+def _exceptions_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all of an entry's exception phrases, longest first."""
+    alternatives = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
+        alternatives.append(r"\s+".join(parts))
+    return re.compile(r"(?<!\w)(?=((?:" + "|".join(alternatives) + r")(?!\w)))", re.IGNORECASE)
 
 
 def is_exception(entry: Entry, text: str, start: int, end: int) -> bool:
     """True when the match lies inside one of the entry's exception phrases ("chicken Kiev")."""
-    for phrase in entry.get("exceptions", ()):
-        window_start = max(0, start - len(phrase) - 8)
-        window_end = min(len(text), end + len(phrase) + 8)
-        for found in _exception_pattern(phrase).finditer(text, window_start, window_end):
-            if found.start() <= start and end <= found.end():
-                return True
+    phrases = tuple(entry.get("exceptions", ()))
+    if not phrases:
+        return False
+    reach = max(len(p) for p in phrases) + 8
+    window_start = max(0, start - reach)
+    for found in _exceptions_pattern(phrases).finditer(text, window_start, min(len(text), end + reach)):
+        if found.start(1) > start:
+            break
+        if end <= found.end(1):
+            return True
     return False
 
 

@@ -38,8 +38,8 @@ def mask_urls(prose: str) -> str:
         token_start = anchor.start()
         while token_start > 0 and not prose[token_start - 1].isspace() and prose[token_start - 1] not in _URL_STOPS:
             token_start -= 1
-        found = _URL.search(prose, token_start, min(len(prose), anchor.end() + 2048))
-        if found is None or found.start() > anchor.start():
+        found = _URL.match(prose, token_start, min(len(prose), anchor.end() + 2048))
+        if found is None or found.end() <= anchor.start():
             continue
         if chars is None:
             chars = list(prose)
