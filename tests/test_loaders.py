@@ -94,4 +94,4 @@ def test_many_at_signs_and_dots_are_not_addresses():
     from framing.loaders.masking import mask_urls
 
     assert mask_urls("x@y " * 200) == "x@y " * 200
-    assert mask_urls("Mail a@b.org now.") == "Mail          now."
+    assert mask_urls("Mail a@b.org now.") == "Mail " + " " * len("a@b.org") + " now."
