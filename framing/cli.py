@@ -98,6 +98,10 @@ def score(
         raise fail("invalid lexicon:\n" + str(exc))
     except OSError as exc:
         raise fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}")
+    except Exception as exc:
+        if type(exc).__name__ == "ModelLoadError":  # the classifier's model file is missing or invalid
+            raise fail(f"{exc} (use --no-classifier to score without it)")
+        raise
     if errors:
         typer.echo(f"framing: {len(errors)} input(s) skipped", err=True)
 
