@@ -374,11 +374,15 @@ CLI = "framing score CLI, JSONL in/out, no classifier"
 VADER = "VADER polarity_scores per sentence"
 
 
-def benchmark(articles: int, seed: int, repeats: int, with_cli: bool, log: Callable[[str], None]) -> dict[str, Any]:
+def benchmark(articles: int, seed: int, repeats: int, with_cli: bool, log: Callable[[str], None],
+              with_classifier: bool = True) -> dict[str, Any]:
     source = ChunkSource(seed)
     started = time.perf_counter()
     analyzer, _ = make_analyzer(with_classifier=False)
-    classified, classifier_note = make_analyzer(with_classifier=True)
+    if with_classifier:
+        classified, classifier_note = make_analyzer(with_classifier=True)
+    else:
+        classified, classifier_note = None, "skipped (--no-classifier)"
     tools = reference_tools()
     measures: dict[str, Measure] = {name: Measure(name) for name in (FRAMING, FRAMING_CLASSIFIER, CLI, *tools)}
     measures[FRAMING_CLASSIFIER].note = classifier_note
@@ -549,6 +553,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default {DEFAULT_SEED})")
     parser.add_argument("--repeats", type=int, default=3, help="repeats; the best is reported (default 3)")
     parser.add_argument("--no-cli", action="store_true", help="skip the in-process `framing score` CLI pass")
+    parser.add_argument("--no-classifier", action="store_true",
+                        help="skip the classifier passes (the stage shares are then without it)")
     parser.add_argument("--json", type=Path, help=f"also save the results as JSON (e.g. {RESULTS_DIR.name}/score.json)")
     args = parser.parse_args(argv)
     if args.articles < 1 or args.repeats < 1:
@@ -557,7 +563,7 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    results = benchmark(args.articles, args.seed, args.repeats, not args.no_cli, log)
+    results = benchmark(args.articles, args.seed, args.repeats, not args.no_cli, log, not args.no_classifier)
     print(report(results))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
