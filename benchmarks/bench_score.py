@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from common import RESULTS_DIR, human, machine, use_checkout, word_count
-from corpus import DEFAULT_SEED, generate, write_corpus
+from corpus import DEFAULT_SEED, generate
 
 use_checkout()
 
