@@ -284,6 +284,8 @@ class Lexicons:
         self._case_sensitive = {key for key, entries in self.by_key.items() if any(e.case_sensitive for e in entries)}
         trie = _trie_regex(sorted(self.by_key))
         self.pattern = re.compile(r"(?<!\w)(?=(" + trie + r")(?!\w))", re.IGNORECASE)
+        # Keys are lowercase: matching lowercased text without IGNORECASE is about twice as fast.
+        self._lowercase_pattern = re.compile(r"(?<!\w)(?=(" + trie + r")(?!\w))")
 
     def family(self, name: str) -> list[Entry]:
         return [e for e in self.entries if e.family == name]
@@ -295,9 +297,14 @@ class Lexicons:
         found_by_family: dict[str, list[Match]] = defaultdict(list)
         families_of = self._families
         case_sensitive = self._case_sensitive
-        for found in self.pattern.finditer(text):
-            start = found.start(1)
-            span = found.group(1)
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            scanner = self._lowercase_pattern.finditer(lowered)
+        else:  # a few characters change length when lowercased ("İ"); offsets must not shift
+            scanner = self.pattern.finditer(text)
+        for found in scanner:
+            start, span_end = found.span(1)
+            span = text[start:span_end]
             candidates = [span]
             if " " in span or "\n" in span or "\t" in span:
                 candidates.extend(span[: gap.start()] for gap in _WHITESPACE.finditer(span))

@@ -66,6 +66,7 @@ def syllables(word: str) -> int:
     try:
         return len(_cmu_dictionary()[word][0])
     except KeyError:
+        textstat_offline()
         from textstat.backend.utils._get_pyphen import get_pyphen
 
         return len(get_pyphen("en_US").positions(word)) + 1
@@ -73,9 +74,9 @@ def syllables(word: str) -> int:
 
 def counts(text: str) -> tuple[int, int, int]:
     """(words, syllables, words of three or more syllables), tokenised exactly as textstat does."""
+    textstat_offline()  # first: importing textstat's modules before it would pull in NLTK
     from textstat.backend.selections._list_words import list_words
 
-    textstat_offline()
     words = list_words(text, lowercase=True)
     per_word = [syllables(w) for w in words]
     return len(words), sum(per_word), sum(1 for n in per_word if n >= 3)

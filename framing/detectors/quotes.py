@@ -9,9 +9,10 @@ from ..document import Finding
 from . import Context, register
 
 _QUOTATION = re.compile(
-    r"“[^“”]{1,3000}”"
+    r"(?=[“\"‘])"  # try only where a quotation mark stands
+    r"(?:“[^“”]{1,3000}”"
     r"|(?<![\w])\"[^\"\n]{1,3000}\"(?![\w])"
-    r"|(?<![\w])‘[^‘’\n]{1,200}’(?![\w])"
+    r"|(?<![\w])‘[^‘’\n]{1,200}’(?![\w]))"
 )
 SCARE_QUOTE_MAX_WORDS = 4
 
