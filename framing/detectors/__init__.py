@@ -37,6 +37,7 @@ class Context:
     _matches: dict[str, list[Match]] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
     _quotations: list[tuple[int, int]] | None = None
+    _quotation_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.document.sentences]
@@ -50,10 +51,14 @@ class Context:
             from .quotes import find_quotations
 
             self._quotations = find_quotations(self.document.prose)
+            self._quotation_starts = [a for a, _ in self._quotations]
         return self._quotations
 
     def in_quotation(self, offset: int) -> bool:
-        return any(a < offset < b for a, b in self.quotations)
+        """Inside a quotation's marks; quotations never overlap, so the nearest start decides."""
+        quotations = self.quotations
+        i = bisect.bisect_left(self._quotation_starts, offset) - 1
+        return i >= 0 and offset < quotations[i][1]
 
     def matches(self, family: str) -> list[Match]:
         """Non-overlapping matches of one family, longest first where they overlap, in text order."""
