@@ -6,7 +6,7 @@ import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .document import Document, RecordError
 
@@ -76,3 +76,43 @@ def analyze_stream(items: Iterable[Document | RecordError], jobs: int | None, op
 def _chain(head: list, rest: Iterator) -> Iterator:
     yield from head
     yield from rest
+
+
+# Helpers for other parallel callers (framing.compare runs its own per-partition task).
+
+_cached_analyzers: dict[str, Any] = {}
+
+
+def cached_analyzer(options: dict[str, Any]) -> Any:
+    """One Analyzer per process and option set, built on first use and reused by every later task.
+
+    Built in a parent before a pool forks, it is inherited by the workers instead of rebuilt.
+    """
+    import json
+
+    key = json.dumps(options, sort_keys=True, default=str)
+    analyzer = _cached_analyzers.get(key)
+    if analyzer is None:
+        from .pipeline import Analyzer
+
+        analyzer = _cached_analyzers[key] = Analyzer(**options)
+    return analyzer
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of ``size`` consecutive items (the last one may be shorter)."""
+    return _chunks(items, size)
+
+
+def ordered_results(submit: Callable[[Any], Any], tasks: Iterable[Any], window: int) -> Iterator[Any]:
+    """``submit(task).result()`` for every task, in task order, with at most ``window`` submitted ahead.
+
+    ``submit`` returns anything with ``.result()``: a concurrent.futures or a dask Future.
+    """
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(submit(task))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
