@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from itertools import combinations
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 
 from ..document import Document, RecordError
 from . import asymmetry, logodds
 from .aggregate import Aggregate, CompareAggregator
-from .grouping import Input, iter_grouped, missing_group
+from .grouping import Input, iter_inputs, missing_group
 from .measures import ASYMMETRY, build_measures, evaluate
 from .model import NO_OCCURRENCES, Comparison, Difference, Estimate, Settings
-from .naming_forms import NamingForms
 from .stats import (
     benjamini_hochberg, bootstrap_totals, estimates_for_group, percentile_interval, permutation_p_values, stream,
 )
@@ -26,35 +25,64 @@ def compare(inputs: Input | Iterable[Input], group_by: str = "outlet", *, input_
             analyzer: Any = None, seed: int = 0, bootstrap: int = 1000, permutations: int = 1000,
             confidence: float = 0.95, min_documents: int = 10, min_events: int = 10, examples: int = 5,
             top_terms: int = 15, top_actors: int = 12, min_actor_attributions: int = 3,
-            on_error: Callable[[RecordError], None] | None = None, **analyzer_options: Any) -> Comparison:
+            on_error: Callable[[RecordError], None] | None = None, jobs: int | None = 1, engine: str = "local",
+            scheduler: str | None = None, on_progress: Callable[[int], None] | None = None,
+            **analyzer_options: Any) -> Comparison:
     """Compare groups of documents (outlets by default) with intervals, tests and distinguishing terms.
 
     ``inputs``: paths (files, directories with one subdirectory per outlet, JSONL/CSV corpora)
     or Documents. ``group_by``: a metadata field, or "directory". Bad records are reported
     through ``on_error`` and counted; the run goes on.
+
+    ``jobs``: processes on this machine (None or 0: all cores; small inputs stay in-process).
+    ``engine="dask"`` analyses and aggregates partitions on a dask.distributed cluster at
+    ``scheduler`` (or a local one). Every engine gives the same Comparison. An ``analyzer``
+    object only runs in this process; elsewhere, pass its options (``exclude=...``).
+    ``on_progress`` is called with the number of documents aggregated so far.
     """
+    from .distributed import aggregate, naming_forms
+
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
+    in_process = engine == "local" and jobs == 1
+    if analyzer is not None and not in_process:
+        raise ValueError("an Analyzer object runs in this process only; pass its options (for example "
+                         "exclude=['classifier']) to compare with jobs or engine='dask'")
     if analyzer is None:
+        from ..parallel import cached_analyzer
         from ..pipeline import Analyzer
 
-        analyzer = Analyzer(**analyzer_options)
+        # Outside this process the workers build their own (or, forked, inherit this cached one).
+        analyzer = Analyzer(**analyzer_options) if in_process else cached_analyzer(analyzer_options)
     settings = Settings(group_by=group_by, seed=seed, bootstrap=bootstrap, permutations=permutations,
                         confidence=confidence, min_documents=min_documents, min_events=min_events, examples=examples)
-    aggregator = CompareAggregator(NamingForms(analyzer.lexicons.family("naming")), examples=examples, seed=seed)
-    errors: list[str] = []
-    skipped = 0
-    for item in iter_grouped(inputs, group_by, analyzer, input_format):
-        if isinstance(item, RecordError):
-            skipped += 1
-            if len(errors) < MAX_KEPT_ERRORS:
-                errors.append(str(item))
-            if on_error is not None:
-                on_error(item)
-            continue
-        aggregator.add(*item)
+    aggregator = CompareAggregator(naming_forms(analyzer), examples=examples, seed=seed)
+    skipped = _SkippedRecords(on_error)
+    aggregate(skipped.documents(iter_inputs(inputs, group_by, input_format)), aggregator, analyzer=analyzer,
+              options=analyzer_options, jobs=jobs, engine=engine, scheduler=scheduler, on_progress=on_progress)
     return summarise(aggregator.finish(), settings, top_terms=top_terms, top_actors=top_actors,
-                     min_actor_attributions=min_actor_attributions, errors=tuple(errors), skipped=skipped)
+                     min_actor_attributions=min_actor_attributions, errors=tuple(skipped.errors),
+                     skipped=skipped.count)
+
+
+class _SkippedRecords:
+    """Takes the bad records out of the input stream as it is read, keeping the first few messages."""
+
+    def __init__(self, on_error: Callable[[RecordError], None] | None):
+        self.on_error = on_error
+        self.count = 0
+        self.errors: list[str] = []
+
+    def documents(self, items: Iterable[tuple[str, Document] | RecordError]) -> Iterator[tuple[str, Document]]:
+        for item in items:
+            if not isinstance(item, RecordError):
+                yield item
+                continue
+            self.count += 1
+            if len(self.errors) < MAX_KEPT_ERRORS:
+                self.errors.append(str(item))
+            if self.on_error is not None:
+                self.on_error(item)
 
 
 def summarise(aggregate: Aggregate, settings: Settings, *, top_terms: int = 15, top_actors: int = 12,

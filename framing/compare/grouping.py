@@ -38,24 +38,40 @@ def group_of(document: Document, group_by: str, root: Path | None) -> str:
     return missing_group(group_by)
 
 
-def iter_grouped(inputs: Iterable[Input], group_by: str, analyzer, input_format: str | None = None
-                 ) -> Iterator[tuple[str, Document] | RecordError]:
-    """(group, analysed document) pairs from paths, directories, corpora or Documents, in input order.
+def iter_inputs(inputs: Iterable[Input], group_by: str, input_format: str | None = None
+                ) -> Iterator[tuple[str, Document] | RecordError]:
+    """(group, document) pairs as read, before analysis, in input order; bad records as RecordError.
 
-    Documents that already have sentences are taken as analysed; anything else goes through
-    ``analyzer`` (a framing Analyzer), so compare reuses exactly the detectors `score` runs.
+    The group comes from the metadata and the path, which analysis does not change, so it is
+    known before a document is sent to be analysed elsewhere. Documents given as objects pass
+    through unchanged (with their sentences, if they were analysed already).
     """
     from ..loaders import iter_documents
 
     for item in inputs:
         if isinstance(item, Document):
-            document = item if item.sentences else analyzer.analyze(item)
-            yield group_of(document, group_by, None), document
+            yield group_of(item, group_by, None), item
             continue
         name = str(item)
         root = Path(name) if name != "-" and Path(name).is_dir() else None
-        for loaded in analyzer.analyze_all(iter_documents([name], input_format)):
-            if isinstance(loaded, RecordError):
-                yield loaded
-            else:
-                yield group_of(loaded, group_by, root), loaded
+        for loaded in iter_documents([name], input_format):
+            yield loaded if isinstance(loaded, RecordError) else (group_of(loaded, group_by, root), loaded)
+
+
+def analysed(document: Document, analyzer) -> Document:
+    """The document analysed by ``analyzer`` (a framing Analyzer), unless it has sentences already."""
+    return document if document.sentences else analyzer.analyze(document)
+
+
+def iter_grouped(inputs: Iterable[Input], group_by: str, analyzer, input_format: str | None = None
+                 ) -> Iterator[tuple[str, Document] | RecordError]:
+    """(group, analysed document) pairs from paths, directories, corpora or Documents, in input order.
+
+    Documents that already have sentences are taken as analysed; anything else goes through
+    ``analyzer``, so compare reuses exactly the detectors `score` runs.
+    """
+    for item in iter_inputs(inputs, group_by, input_format):
+        if isinstance(item, RecordError):
+            yield item
+        else:
+            yield item[0], analysed(item[1], analyzer)
