@@ -8,15 +8,29 @@ distinguishing terms (weighted log-odds) and attribution asymmetry.
 
 from __future__ import annotations
 
-from typing import Callable, TextIO
+import importlib
+from typing import TYPE_CHECKING, Any, Callable, TextIO
 
-from .aggregate import Aggregate, CompareAggregator
-from .comparison import compare, summarise
-from .grouping import DIRECTORY
-from .model import (
-    ActorProfile, AsymmetryGap, Comparison, Difference, DistinguishingTerm, Estimate, Example, GroupSummary,
-    Measure, Settings,
-)
+if TYPE_CHECKING:
+    from .model import Comparison
+
+# Where each public name lives. They are imported on first use, so that `framing --help` and
+# `framing check` (which import this package's CLI) never pay for numpy and scipy.
+_EXPORTS = {
+    "Aggregate": "aggregate", "CompareAggregator": "aggregate", "compare": "comparison", "summarise": "comparison",
+    "DIRECTORY": "grouping", "ActorProfile": "model", "AsymmetryGap": "model", "Comparison": "model",
+    "Difference": "model", "DistinguishingTerm": "model", "Estimate": "model", "Example": "model",
+    "GroupSummary": "model", "Measure": "model", "Settings": "model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "compare", "summarise", "render", "get_renderer", "FORMATS", "DIRECTORY", "Comparison", "Settings",
@@ -26,7 +40,7 @@ __all__ = [
 
 FORMATS = ("terminal", "json", "csv", "markdown", "html")
 
-Renderer = Callable[[Comparison, TextIO], None]
+Renderer = Callable[["Comparison", TextIO], None]
 
 
 def get_renderer(name: str) -> Renderer:
@@ -46,5 +60,5 @@ def get_renderer(name: str) -> Renderer:
     return chosen
 
 
-def render(comparison: Comparison, format: str, out: TextIO) -> None:
+def render(comparison: "Comparison", format: str, out: TextIO) -> None:
     get_renderer(format)(comparison, out)
