@@ -7,23 +7,14 @@ from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
 from ..document import Document, RecordError
-from ..parallel import _chunks, default_jobs
+from ..parallel import cached_analyzer, chunked, default_jobs
 
 PARTITION_SIZE = 64
-
-_analyzers: dict[str, Any] = {}
 
 
 def analyze_partition(partition: list[Document | RecordError], options: dict[str, Any]) -> list[Document | RecordError]:
     """Runs on a worker: one Analyzer per worker process and option set, reused across partitions."""
-    import json
-
-    from ..pipeline import Analyzer
-
-    key = json.dumps(options, sort_keys=True, default=str)
-    analyzer = _analyzers.get(key)
-    if analyzer is None:
-        analyzer = _analyzers[key] = Analyzer(**options)
+    analyzer = cached_analyzer(options)
     return [item if isinstance(item, RecordError) else analyzer.analyze(item) for item in partition]
 
 
@@ -54,7 +45,7 @@ def analyze_with_dask(items: Iterable[Document | RecordError], options: dict[str
     """Partitions are submitted as the input streams in; a bounded window keeps memory flat."""
     window = max(4, 3 * len(client.scheduler_info().get("workers", {})) or 4)
     pending: deque = deque()
-    for partition in _chunks(items, partition_size):
+    for partition in chunked(items, partition_size):
         pending.append(client.submit(analyze_partition, partition, options, pure=False))
         if len(pending) >= window:
             yield from pending.popleft().result()
