@@ -48,10 +48,11 @@ def synthetic_rows(copies: int = 4) -> list[dict[str, str]]:
     for k in range(copies):
         for i, sentence in enumerate(LOADED):
             rows.append({"text": f"{sentence} (item {k})", "label_bias": "Biased", "news_link": f"a{i}-{k % 2}",
-                         "biased_words": str(sentence.lower().split()[1:3])})
+                         "biased_words": str(sentence.lower().split()[1:3]),
+                         "label_opinion": "No agreement" if i == 0 else "Expresses writer’s opinion"})
         for i, sentence in enumerate(NEUTRAL):
             rows.append({"text": f"{sentence} (item {k})", "label_bias": "Non-biased", "news_link": f"b{i}-{k % 2}",
-                         "biased_words": "[]"})
+                         "biased_words": "[]", "label_opinion": "Entirely factual"})
     return rows
 
 
@@ -84,9 +85,12 @@ def tiny_model_dict(tiny_model) -> dict:
 def test_shipped_model_loads_fast_and_is_small():
     path = default_model_path()
     assert path.stat().st_size < 20 * 1024 * 1024
-    start = time.perf_counter()
-    model = load_model(path)
-    assert time.perf_counter() - start < 1.0
+    seconds = []
+    for _ in range(3):  # the best of three, so that a busy machine does not fail the test
+        start = time.perf_counter()
+        model = load_model(path)
+        seconds.append(time.perf_counter() - start)
+    assert min(seconds) < 1.0
     assert model.labels == ("Non-biased", "Biased")
 
 
@@ -156,6 +160,17 @@ def test_training_from_a_semicolon_csv_then_saving_and_loading_keeps_predictions
         np.testing.assert_allclose(loaded.predict_proba(LOADED + NEUTRAL), probabilities, atol=1e-5)
 
 
+def test_opinion_head_is_trained_saved_and_ignores_no_agreement(tiny_model, tmp_path):
+    assert tiny_model.opinion.labels == ["Entirely factual", "Expresses writer’s opinion"]
+    probabilities = tiny_model.predict_opinion(LOADED + NEUTRAL)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1.0)
+    assert probabilities[: len(LOADED), 1].min() > probabilities[len(LOADED):, 1].max()
+    loaded = load_model(tiny_model.save(tmp_path / "m.json"))
+    np.testing.assert_allclose(loaded.predict_opinion(LOADED + NEUTRAL), probabilities, atol=1e-5)
+    (explanation,) = loaded.explain([LOADED[0]])
+    assert set(explanation["opinion"]) == set(tiny_model.opinion.labels)
+
+
 def test_training_is_deterministic(tmp_path):
     path = write_csv(tmp_path / "tiny.csv", synthetic_rows(3))
     first = fit_model(read_dataset(path), TINY_CONFIG).save(tmp_path / "a.json.gz").read_bytes()
@@ -164,11 +179,11 @@ def test_training_is_deterministic(tmp_path):
 
 
 def test_explanation_weights_add_up_to_the_calibrated_log_odds(tiny_model):
-    (explanation,) = tiny_model.explain([LOADED[2]], signals_for_texts([LOADED[2]]), top_k=10_000)
-    a, b = tiny_model.calibration
-    total = sum(w for _, w in explanation["up"]) + sum(w for _, w in explanation["down"])
-    p = explanation["probability"]
-    assert total + a * tiny_model.intercept + b == pytest.approx(math.log(p / (1 - p)), abs=0.01)
+    for sentence in (LOADED[2], NEUTRAL[3]):
+        (explanation,) = tiny_model.explain([sentence], signals_for_texts([sentence]), top_k=10_000)
+        total = sum(w for _, w in explanation["up"]) + sum(w for _, w in explanation["down"])
+        p = explanation["probability"]
+        assert total + tiny_model.baseline_log_odds() == pytest.approx(math.log(p / (1 - p)), abs=0.01)
 
 
 def test_jsonl_input_with_other_column_names(tmp_path):
@@ -210,7 +225,7 @@ def test_cli_train_and_evaluate(tmp_path):
                                  "--format", "json", "-q"])
     assert result.exit_code == 0, result.output
     results = json.loads(result.output)["results"]
-    assert set(results) == {"framing", "baseline"}
+    assert set(results) == {"framing", "baseline", "opinion", "opinion baseline"}
     assert len(results["framing"]["folds"]) == 2
     result = runner.invoke(app, ["evaluate", str(data), "--model", str(tmp_path / "missing.json")])
     assert result.exit_code == 2 and "cannot read the model file" in result.output
@@ -266,7 +281,7 @@ def _write(tmp_path: Path, data, name: str = "m.json") -> Path:
 @pytest.mark.parametrize("mutate,message", [
     (lambda d: d["blocks"][0].__setitem__("idf", [str(v) for v in d["blocks"][0]["idf"]]), "must hold only numbers"),
     (lambda d: d["blocks"][0]["coef"].pop(), "numbers; its vocabulary needs"),
-    (lambda d: d["blocks"][1].__setitem__("vocabulary", d["blocks"][1]["vocabulary"][:1] * 2), "duplicate|numbers"),
+    (lambda d: d["blocks"][0]["vocabulary"].__setitem__(1, d["blocks"][0]["vocabulary"][0]), "duplicate terms"),
     (lambda d: d["dense"].__setitem__("names", ["os.system"] + d["dense"]["names"][1:]), "not one framing computes"),
     (lambda d: d.__setitem__("format", "sklearn-pickle"), "'format' must be"),
     (lambda d: d.__setitem__("format_version", 99), "format_version"),
@@ -279,6 +294,9 @@ def _write(tmp_path: Path, data, name: str = "m.json") -> Path:
     (lambda d: d.__setitem__("intercept", True), "finite number"),
     (lambda d: d["blocks"][0]["idf"].__setitem__(0, 1e400), "non-finite"),
     (lambda d: d.__setitem__("blocks", {"not": "a list"}), "'blocks' must be a list"),
+    (lambda d: d["opinion"]["dense_coef"].pop(), "one row per label"),
+    (lambda d: d["opinion"]["block_coef"][0][0].append(0.5), "numbers; its vocabulary needs"),
+    (lambda d: d["dense"]["mean"].append(1.0), "dense.mean"),
 ])
 def test_tampered_model_files_are_refused_with_a_clear_error(tiny_model_dict, tmp_path, mutate, message):
     data = json.loads(json.dumps(tiny_model_dict))

@@ -70,6 +70,13 @@ def binary_metrics(y: Sequence[int], probabilities: Sequence[float], threshold: 
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         per_class[name] = {"precision": precision, "recall": recall, "f1": f1, "support": actual_count}
     reliability = reliability_bins(y, p, bins)
+    operating_points = []
+    for cut in (0.5, 0.6, 0.7, 0.8, 0.9):
+        flagged = p >= cut
+        hits = int((flagged & (y == 1)).sum())
+        operating_points.append({"threshold": cut, "flagged": int(flagged.sum()),
+                                 "precision": hits / int(flagged.sum()) if flagged.any() else None,
+                                 "recall": hits / int((y == 1).sum()) if (y == 1).any() else None})
     return {
         "n": int(len(y)),
         "threshold": threshold,
@@ -78,6 +85,36 @@ def binary_metrics(y: Sequence[int], probabilities: Sequence[float], threshold: 
         "accuracy": float((predicted == y).mean()) if len(y) else 0.0,
         "roc_auc": roc_auc(y, p),
         "brier": float(np.mean((p - y) ** 2)) if len(y) else 0.0,
+        "ece": expected_calibration_error(reliability),
+        "reliability": reliability,
+        "operating_points": operating_points,
+    }
+
+
+def multiclass_metrics(y: Sequence[int], probabilities: np.ndarray, labels: Sequence[str],
+                       bins: int = 10) -> dict[str, Any]:
+    """Per-class precision/recall/F1, macro F1, accuracy, one-vs-rest macro ROC AUC, Brier score
+    (summed over classes) and top-label calibration (ECE, reliability of the predicted class)."""
+    y = np.asarray(y, dtype=int)
+    p = np.asarray(probabilities, dtype=np.float64).reshape(len(y), len(labels))
+    predicted = p.argmax(axis=1)
+    per_class = {}
+    for value, name in enumerate(labels):
+        true_pos = int(((predicted == value) & (y == value)).sum())
+        predicted_count, actual_count = int((predicted == value).sum()), int((y == value).sum())
+        precision = true_pos / predicted_count if predicted_count else 0.0
+        recall = true_pos / actual_count if actual_count else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class[name] = {"precision": precision, "recall": recall, "f1": f1, "support": actual_count}
+    onehot = np.eye(len(labels))[y]
+    aucs = [roc_auc(y == c, p[:, c]) for c in range(len(labels))]
+    reliability = reliability_bins(predicted == y, p.max(axis=1), bins)
+    return {
+        "n": int(len(y)), "threshold": None, "per_class": per_class,
+        "macro_f1": float(np.mean([c["f1"] for c in per_class.values()])),
+        "accuracy": float((predicted == y).mean()) if len(y) else 0.0,
+        "roc_auc": float(np.nanmean(aucs)),
+        "brier": float(np.mean(((p - onehot) ** 2).sum(axis=1))) if len(y) else 0.0,
         "ece": expected_calibration_error(reliability),
         "reliability": reliability,
     }
@@ -127,6 +164,21 @@ def baseline_predictions(train: Dataset, test: Dataset) -> np.ndarray:
     return pipeline.predict_proba(test.texts)[:, 1]
 
 
+def baseline_opinion(train: Dataset, test: Dataset, labels: list[str]) -> np.ndarray:
+    """The plain baseline for the second label: the same TF-IDF features, multinomial logistic regression."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    rows = [i for i, o in enumerate(train.opinions) if o is not None]
+    pipeline = make_pipeline(
+        make_union(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+                   TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
+        LogisticRegression(C=3.0, max_iter=3000))
+    pipeline.fit([train.texts[i] for i in rows], [labels.index(train.opinions[i]) for i in rows])
+    return pipeline.predict_proba(test.texts)
+
+
 def cross_validate(dataset: Dataset, config: TrainConfig | None = None, *, folds: int = 5, seed: int = 0,
                    baseline: bool = True, signals: Sequence[dict] | None = None,
                    resources: Resources | None = None,
@@ -160,8 +212,24 @@ def cross_validate(dataset: Dataset, config: TrainConfig | None = None, *, folds
             results[name].append(metrics)
             pooled[name][0].extend(test.labels.tolist())
             pooled[name][1].extend(p.tolist())
+        if model.opinion is not None and test.opinions is not None:
+            labels = model.opinion.labels
+            rows = [i for i, o in enumerate(test.opinions) if o in labels]
+            truth = [labels.index(test.opinions[i]) for i in rows]
+            opinion_predictions = {"opinion": model.predict_opinion(test.texts, test_signals)[rows]}
+            if baseline:
+                opinion_predictions["opinion baseline"] = baseline_opinion(train, test, labels)[rows]
+            for name, p in opinion_predictions.items():
+                metrics = multiclass_metrics(truth, p, labels)
+                metrics["fold"] = k
+                results.setdefault(name, []).append(metrics)
+                pooled.setdefault(name, ([], [], labels))
+                pooled[name][0].extend(truth)
+                pooled[name][1].extend(p.tolist())
     return {name: CVResult(name, fold_metrics,
-                           binary_metrics(pooled[name][0], pooled[name][1], config.threshold, dataset.label_names))
+                           binary_metrics(pooled[name][0], pooled[name][1], config.threshold, dataset.label_names)
+                           if len(pooled[name]) == 2 else
+                           multiclass_metrics(pooled[name][0], np.asarray(pooled[name][1]), pooled[name][2]))
             for name, fold_metrics in results.items()}
 
 
@@ -188,18 +256,26 @@ def format_metrics(metrics: dict[str, Any], title: str = "") -> str:
         lines.append(f"{name[:21]:<22}{_fmt(m['precision']):>10}{_fmt(m['recall']):>10}{_fmt(m['f1']):>10}{m['support']:>10}")
     lines.append(f"macro F1 {_fmt(metrics['macro_f1'])}  accuracy {_fmt(metrics['accuracy'])}  "
                  f"ROC AUC {_fmt(metrics['roc_auc'])}  Brier {_fmt(metrics['brier'])}  ECE {_fmt(metrics['ece'])}  "
-                 f"(n={metrics['n']}, threshold {metrics['threshold']})")
+                 f"(n={metrics['n']}" + (f", threshold {metrics['threshold']})" if metrics["threshold"] else ")"))
     lines.append("reliability (predicted -> observed, count):")
     lines.append("  " + "  ".join(f"{b['low']:.1f}-{b['high']:.1f}: {_fmt(b['mean_predicted'], 2)}->{_fmt(b['observed'], 2)} ({b['count']})"
                                   for b in metrics["reliability"] if b["count"]))
+    if "operating_points" in metrics:
+        lines.append(f"flagging {labels_positive(metrics)!r} at a threshold (precision, recall, sentences flagged):")
+        lines.append("  " + "  ".join(f">={o['threshold']:.1f}: {_fmt(o['precision'])}, {_fmt(o['recall'])}, {o['flagged']}"
+                                      for o in metrics["operating_points"]))
     return "\n".join(lines)
 
 
+def labels_positive(metrics: dict[str, Any]) -> str:
+    return list(metrics["per_class"])[-1]
+
+
 def format_cv(results: dict[str, CVResult]) -> str:
-    lines = [f"{'model':<12}" + "".join(f"{key:>20}" for key in SUMMARY_KEYS)]
+    lines = [f"{'model':<18}" + "".join(f"{key:>20}" for key in SUMMARY_KEYS)]
     for name, result in results.items():
         summary = result.summary()
-        lines.append(f"{name:<12}" + "".join(f"{summary[k]['mean']:>12.4f} ± {summary[k]['std']:.4f}" for k in SUMMARY_KEYS))
+        lines.append(f"{name:<18}" + "".join(f"{summary[k]['mean']:>12.4f} ± {summary[k]['std']:.4f}" for k in SUMMARY_KEYS))
     lines.append("")
     for name, result in results.items():
         lines.append(f"{name}: macro F1 per fold " + ", ".join(f"{f['macro_f1']:.4f}" for f in result.folds))

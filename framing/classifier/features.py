@@ -8,7 +8,6 @@ n-grams inside whitespace-separated chunks); ``tests/test_classifier.py`` checks
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
@@ -87,67 +86,15 @@ class TfidfBlock:
     vocabulary: dict[str, int]
     idf: np.ndarray
     sublinear_tf: bool = True
-    _chunk_cache: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
-
-    _CACHE_LIMIT = 200_000
 
     @property
     def size(self) -> int:
         return len(self.idf)
 
-    def chunk_features(self, chunk: str) -> tuple[np.ndarray, np.ndarray]:
-        """Feature indices and counts of one chunk's char n-grams (char_wb only), cached."""
-        cached = self._chunk_cache.get(chunk)
-        if cached is None:
-            counts: dict[int, int] = {}
-            for gram in chunk_char_ngrams(chunk, self.ngram_range):
-                index = self.vocabulary.get(gram)
-                if index is not None:
-                    counts[index] = counts.get(index, 0) + 1
-            cached = (np.fromiter(counts.keys(), np.int64, len(counts)),
-                      np.fromiter(counts.values(), np.float64, len(counts)))
-            if len(self._chunk_cache) >= self._CACHE_LIMIT:
-                self._chunk_cache.clear()
-            self._chunk_cache[chunk] = cached
-        return cached
-
-    def counts(self, text: str) -> dict[int, float]:
-        """Raw term counts of one text, keyed by feature index."""
-        counts: dict[int, float] = {}
-        if self.analyzer == "word":
-            for gram in word_ngrams(word_tokens(text), self.ngram_range):
-                index = self.vocabulary.get(gram)
-                if index is not None:
-                    counts[index] = counts.get(index, 0.0) + 1.0
-        else:
-            for chunk in text_chunks(text):
-                indices, values = self.chunk_features(chunk)
-                for index, value in zip(indices.tolist(), values.tolist()):
-                    counts[index] = counts.get(index, 0.0) + value
-        return counts
-
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        indptr = [0]
-        indices: list[int] = []
-        data: list[float] = []
-        for text in texts:
-            counts = self.counts(text)
-            indices.extend(counts.keys())
-            data.extend(counts.values())
-            indptr.append(len(indices))
-        values = np.asarray(data, dtype=np.float64)
-        if self.sublinear_tf and len(values):
-            values = np.log(values) + 1.0
-        columns = np.asarray(indices, dtype=np.int64)
-        if len(values):
-            values *= self.idf[columns]
-        matrix = sp.csr_matrix((values, columns, np.asarray(indptr, dtype=np.int64)), shape=(len(texts), self.size))
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+        featurizer = Featurizer([self], None)
+        return featurizer.block_matrix(featurizer.batch(texts), 0)
 
-
-# --------------------------------------------------------------------------- word tables
 
 @dataclass
 class WordTable:
@@ -167,15 +114,6 @@ class WordTable:
     def __post_init__(self) -> None:
         self.index = {word: i for i, word in enumerate(self.words)}
 
-    def lookup(self, tokens: Sequence[str], column: str) -> np.ndarray:
-        values = self.columns[column]
-        default = self.defaults.get(column, 0.0)
-        return np.array([values[self.index[t]] if t in self.index else default for t in tokens], dtype=np.float64)
-
-    def embedded(self, tokens: Sequence[str]) -> np.ndarray:
-        """Whether each token had a word vector (the mean embedding score averages over those only)."""
-        return np.array([self.index.get(t, self.embedded_rows) < self.embedded_rows for t in tokens], dtype=bool)
-
 
 #: Dense features, each with the word-table column it needs (None: needs no table).
 DENSE_FEATURES: dict[str, str | None] = {
@@ -189,70 +127,302 @@ DENSE_FEATURES: dict[str, str | None] = {
     "embedding_score": "embedding_score",
 }
 
+#: How each word-table feature is shared among the words of a sentence when explaining it.
+_SHARES = {
+    "lexicon_count": "nonzero", "lexicon_any": "nonzero", "lexicon_share": "nonzero",
+    "valence_count": "nonzero", "valence_sum": "value", "valence_max": "top1", "valence_strong": "ge2",
+    "bias_word_max": "top1", "bias_word_top3": "top3", "bias_word_count": "gt0.5", "bias_word_mean": "value",
+    "annotated_max": "top1", "annotated_top3": "top3", "annotated_count30": "gt0.3", "annotated_count15": "gt0.15",
+}
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """What a whitespace chunk contributes, computed once per distinct chunk."""
+
+    term: str
+    tokens: tuple[str, ...]
+    rows: tuple[int, ...]  # word-table row of each token, -1 when absent
+    #: Per block: char n-gram indices and counts (char_wb), or each token's unigram index or -1 (word).
+    features: tuple[tuple[np.ndarray, np.ndarray] | tuple[int, ...], ...]
+
+
+@dataclass
+class Batch:
+    """A batch of texts cut into chunks and tokens, with every n-gram occurrence located."""
+
+    size: int
+    chunk_terms: list[str]
+    chunk_sentence: np.ndarray
+    chunk_offsets: np.ndarray  # chunks of sentence s: chunk_offsets[s]:chunk_offsets[s+1]
+    token_sentence: np.ndarray
+    token_chunk: np.ndarray
+    token_rows: np.ndarray
+    token_counts: np.ndarray
+    #: Per block: sentence, feature and count of each occurrence, and where it sits: for char_wb its
+    #: chunk, for word n-grams the first token and n.
+    occurrences: list[dict[str, np.ndarray]]
+
+
+class Featurizer:
+    """Turns texts into the model's features in whole batches; per-chunk work is cached."""
+
+    CACHE_LIMIT = 200_000
+
+    def __init__(self, blocks: Sequence[TfidfBlock], table: WordTable | None):
+        self.blocks = list(blocks)
+        self.table = table
+        self._cache: dict[str, _Chunk] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _chunk(self, chunk: str) -> _Chunk:
+        info = self._cache.get(chunk)
+        if info is not None:
+            return info
+        tokens = tuple(TOKEN_PATTERN.findall(chunk))
+        index = self.table.index if self.table is not None else {}
+        rows = tuple(index.get(t, -1) for t in tokens)
+        features: list = []
+        for block in self.blocks:
+            if block.analyzer == "word":
+                features.append(tuple(block.vocabulary.get(t, -1) for t in tokens) if block.ngram_range[0] == 1 else ())
+                continue
+            counts: dict[int, int] = {}
+            for gram in chunk_char_ngrams(chunk, block.ngram_range):
+                feature = block.vocabulary.get(gram)
+                if feature is not None:
+                    counts[feature] = counts.get(feature, 0) + 1
+            features.append((np.fromiter(counts.keys(), np.int64, len(counts)),
+                             np.fromiter(counts.values(), np.float64, len(counts))))
+        info = _Chunk(term_of_chunk(chunk), tokens, rows, tuple(features))
+        if len(self._cache) >= self.CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[chunk] = info
+        return info
+
+    def batch(self, texts: Sequence[str]) -> Batch:
+        # Python touches each chunk and each multi-word n-gram once; everything else is numpy on the batch.
+        cached, make = self._cache.get, self._chunk
+        infos: list[_Chunk] = []
+        chunks_per_sentence: list[int] = []
+        for text in texts:
+            sentence_infos = [cached(c) or make(c) for c in text_chunks(text)]
+            infos += sentence_infos
+            chunks_per_sentence.append(len(sentence_infos))
+        size = len(texts)
+        n_chunks = len(infos)
+        chunk_sentence = np.repeat(np.arange(size, dtype=np.int64), chunks_per_sentence)
+        tokens_per_chunk = np.fromiter([len(info.tokens) for info in infos], np.int64, n_chunks)
+        token_chunk = np.repeat(np.arange(n_chunks, dtype=np.int64), tokens_per_chunk)
+        token_sentence = chunk_sentence[token_chunk]
+        token_counts = np.bincount(token_sentence, minlength=size).astype(np.int64)
+        n_tokens = len(token_chunk)
+        token_rows = np.fromiter([r for info in infos for r in info.rows], np.int64, n_tokens)
+        tokens: list[str] | None = None
+        occurrences: list[dict[str, np.ndarray]] = []
+        for k, block in enumerate(self.blocks):
+            if block.analyzer == "word":
+                low, high = block.ngram_range
+                ids = [np.fromiter([f for info in infos for f in info.features[k]], np.int64, n_tokens if low == 1 else 0)]
+                starts = [np.arange(len(ids[0]), dtype=np.int64)]
+                ns = [np.ones(len(ids[0]), dtype=np.int64)]
+                if high > 1 and tokens is None:
+                    tokens = [t for info in infos for t in info.tokens]
+                vocabulary = block.vocabulary
+                for n in range(max(low, 2), high + 1):
+                    # All n-grams of the batch at once; those that cross a sentence boundary are dropped.
+                    if n == 2:
+                        grams = [vocabulary.get(f"{a} {b}", -1) for a, b in zip(tokens, tokens[1:])]
+                    else:
+                        grams = [vocabulary.get(" ".join(tokens[p : p + n]), -1) for p in range(n_tokens - n + 1)]
+                    gram_ids = np.asarray(grams, dtype=np.int64)
+                    first = np.arange(len(gram_ids), dtype=np.int64)
+                    inside = token_sentence[first] == token_sentence[first + n - 1] if len(first) else first.astype(bool)
+                    ids.append(np.where(inside, gram_ids, -1))
+                    starts.append(first)
+                    ns.append(np.full(len(gram_ids), n, dtype=np.int64))
+                ids, starts, ns = np.concatenate(ids), np.concatenate(starts), np.concatenate(ns)
+                found = ids >= 0
+                ids, starts, ns = ids[found], starts[found], ns[found]
+                occurrences.append({"sentence": token_sentence[starts], "feature": ids,
+                                    "count": np.ones(len(ids)), "start": starts, "n": ns})
+            else:
+                parts = [info.features[k] for info in infos]
+                lengths = np.fromiter((len(f) for f, _ in parts), np.int64, n_chunks)
+                chunks = np.repeat(np.arange(n_chunks, dtype=np.int64), lengths)
+                occurrences.append({
+                    "sentence": chunk_sentence[chunks], "chunk": chunks,
+                    "feature": np.concatenate([f for f, _ in parts]) if parts else np.zeros(0, dtype=np.int64),
+                    "count": np.concatenate([c for _, c in parts]) if parts else np.zeros(0)})
+        return Batch(
+            size=size, chunk_terms=[info.term for info in infos], chunk_sentence=chunk_sentence,
+            chunk_offsets=np.concatenate([[0], np.cumsum(chunks_per_sentence, dtype=np.int64)]).astype(np.int64),
+            token_sentence=token_sentence, token_chunk=token_chunk, token_rows=token_rows,
+            token_counts=token_counts, occurrences=occurrences)
+
+    # ------------------------------------------------------------------ TF-IDF blocks
+
+    def block_values(self, batch: Batch, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Block k's non-zero cells: sentence, feature, tf-idf value and term count; and each occurrence's cell."""
+        block = self.blocks[k]
+        occurrence = batch.occurrences[k]
+        counts = sp.csr_matrix((occurrence["count"], (occurrence["sentence"], occurrence["feature"])),
+                               shape=(batch.size, block.size))
+        counts.sum_duplicates()  # sorts each row's features and adds up repeats, in compiled code
+        cell_sentence = np.repeat(np.arange(batch.size, dtype=np.int64), np.diff(counts.indptr))
+        cell_feature = counts.indices.astype(np.int64)
+        tf = counts.data
+        values = (np.log(tf) + 1.0 if block.sublinear_tf else tf.copy()) * block.idf[cell_feature]
+        norms = np.sqrt(np.bincount(cell_sentence, weights=values * values, minlength=batch.size))
+        norms[norms == 0] = 1.0
+        values /= norms[cell_sentence]
+        keys = cell_sentence * block.size + cell_feature  # sorted, as rows and their features are
+        inverse = np.searchsorted(keys, occurrence["sentence"] * block.size + occurrence["feature"])
+        return cell_sentence, cell_feature, values, tf, inverse
+
+    def block_matrix(self, batch: Batch, k: int) -> sp.csr_matrix:
+        rows, columns, values, _, _ = self.block_values(batch, k)
+        return sp.csr_matrix((values, (rows, columns)), shape=(batch.size, self.blocks[k].size))
+
+    @staticmethod
+    def block_scores(batch: Batch, values: tuple, coef: np.ndarray) -> np.ndarray:
+        rows, columns, tfidf, _, _ = values
+        return np.bincount(rows, weights=tfidf * coef[columns], minlength=batch.size)
+
+    @staticmethod
+    def block_chunk_credit(batch: Batch, occurrence: dict[str, np.ndarray], values: tuple,
+                           coef: np.ndarray) -> np.ndarray:
+        """Each chunk's share of a block's score: an n-gram's contribution split over its occurrences
+        and, within one occurrence, evenly over the words it spans."""
+        _, columns, tfidf, tf, inverse = values
+        credit = (tfidf * coef[columns] / tf)[inverse] * occurrence["count"]
+        if "chunk" in occurrence:
+            chunks = occurrence["chunk"]
+        else:
+            ns = occurrence["n"]
+            credit = np.repeat(credit / ns, ns)
+            within = np.arange(len(credit)) - np.repeat(np.cumsum(ns) - ns, ns)
+            chunks = batch.token_chunk[np.repeat(occurrence["start"], ns) + within]
+        return np.bincount(chunks, weights=credit, minlength=len(batch.chunk_terms))
+
+    # ------------------------------------------------------------------ dense features
+
+    def _token_column(self, batch: Batch, column: str) -> np.ndarray:
+        values = self.table.columns[column]
+        default = self.table.defaults.get(column, 0.0)
+        rows = batch.token_rows
+        result = np.where(rows >= 0, values[np.maximum(rows, 0)], default) if len(rows) else np.zeros(0)
+        return _sigmoid(result) if column == "bias_word_logit" else result
+
+    def _ranks(self, batch: Batch, values: np.ndarray) -> np.ndarray:
+        """Each token's rank within its sentence by descending value (ties: first occurrence first)."""
+        order = np.lexsort((-values, batch.token_sentence))
+        starts = np.cumsum(batch.token_counts) - batch.token_counts
+        ranks = np.empty(len(values), dtype=np.int64)
+        ranks[order] = np.arange(len(values)) - starts[batch.token_sentence[order]]
+        return ranks
+
+    def _embedded(self, batch: Batch) -> np.ndarray:
+        return (batch.token_rows >= 0) & (batch.token_rows < self.table.embedded_rows)
+
+    def dense(self, batch: Batch, names: Sequence[str], signals: Sequence[Signals | None] | None = None) -> np.ndarray:
+        """The dense feature matrix (texts x names): word-table features and ``signal:*`` counts."""
+        n = batch.size
+        matrix = np.zeros((n, len(names)), dtype=np.float64)
+        tokens = np.maximum(batch.token_counts, 1).astype(np.float64)
+        sentence = batch.token_sentence
+        cache: dict[str, np.ndarray] = {}
+        for j, name in enumerate(names):
+            if name.startswith("signal:"):
+                if signals is not None:
+                    key = name[len("signal:"):]
+                    matrix[:, j] = [float(sig.get(key, 0.0)) if sig else 0.0 for sig in signals]
+                continue
+            if name == "log_tokens":
+                matrix[:, j] = np.log1p(batch.token_counts)
+                continue
+            column = DENSE_FEATURES[name]
+            if self.table is None or column not in self.table.columns:
+                continue
+            if column not in cache:
+                cache[column] = self._token_column(batch, column)
+            values = cache[column]
+            if name == "embedding_score":
+                known = self._embedded(batch)
+                total = np.bincount(sentence, weights=values * known, minlength=n)
+                count = np.bincount(sentence, weights=known.astype(float), minlength=n)
+                matrix[:, j] = np.divide(total, count, out=np.zeros(n), where=count > 0)
+                continue
+            shares = self._shares(batch, name, values, cache)
+            if name in ("lexicon_any",):
+                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n) > 0
+            elif name in ("lexicon_share", "bias_word_mean"):
+                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n) / tokens
+            elif _SHARES[name] in ("top1", "top3", "value"):
+                matrix[:, j] = np.bincount(sentence, weights=values * (shares > 0), minlength=n)
+            else:  # counts
+                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n)
+        return matrix
+
+    def _shares(self, batch: Batch, name: str, values: np.ndarray, cache: dict) -> np.ndarray:
+        """Per token, its weight in feature ``name`` (explanations divide the feature's contribution by these)."""
+        rule = _SHARES[name]
+        if rule in ("top1", "top3"):
+            key = f"ranks:{DENSE_FEATURES[name]}"
+            if key not in cache:
+                cache[key] = self._ranks(batch, values)
+            ranks = cache[key]
+            return np.where(ranks < (1 if rule == "top1" else 3), values, 0.0)
+        if rule == "value":
+            return values.copy()
+        if rule == "nonzero":
+            return (values > 0).astype(float)
+        if rule == "ge2":
+            return (values >= 2).astype(float)
+        return (values > float(rule[2:])).astype(float)  # "gtX"
+
+    def dense_token_credit(self, batch: Batch, names: Sequence[str], coef: np.ndarray,
+                           dense: np.ndarray) -> np.ndarray:
+        """Each token's share of the word-table features' contribution to the score."""
+        credit = np.zeros(len(batch.token_rows))
+        if self.table is None or not len(credit):
+            return credit
+        sentence = batch.token_sentence
+        cache: dict[str, np.ndarray] = {}
+        for j, name in enumerate(names):
+            column = DENSE_FEATURES.get(name)
+            if column is None or column not in self.table.columns or not coef[j]:
+                continue
+            if column not in cache:
+                cache[column] = self._token_column(batch, column)
+            values = cache[column]
+            if name == "embedding_score":  # a mean of signed per-word scores: each word its own term
+                known = self._embedded(batch)
+                count = np.bincount(sentence, weights=known.astype(float), minlength=batch.size)
+                credit += np.where(known, coef[j] * values / np.maximum(count, 1)[sentence], 0.0)
+                continue
+            shares = self._shares(batch, name, values, cache)
+            if name == "valence_max":  # the single strongest word
+                shares = np.where(shares > 0, 1.0, 0.0)
+            elif name in ("bias_word_max", "annotated_max"):
+                shares = np.where(self._ranks(batch, values) == 0, 1.0, 0.0)
+            total = np.bincount(sentence, weights=shares, minlength=batch.size)
+            contribution = dense[:, j] * coef[j]
+            credit += np.where(total[sentence] > 0, contribution[sentence] * shares / np.where(total > 0, total, 1)[sentence], 0.0)
+        return credit
+
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def token_values(tokens: Sequence[str], table: WordTable, column: str) -> np.ndarray:
-    """Per-token values of a column, in the unit the features use (probabilities for logits)."""
-    values = table.lookup(tokens, column)
-    return _sigmoid(values) if column == "bias_word_logit" else values
-
-
-def dense_row(name_groups: Mapping[str, Sequence[str]], tokens: Sequence[str], table: WordTable | None) -> dict[str, float]:
-    """All dense features of one sentence (word-table features only), by name."""
-    row: dict[str, float] = {"log_tokens": math.log1p(len(tokens))}
-    if table is None:
-        return row
-    n = max(len(tokens), 1)
-    for column in name_groups:
-        if column not in table.columns:
-            continue
-        values = token_values(tokens, table, column)
-        if column == "lexicon":
-            count = float(values.sum())
-            row.update(lexicon_count=count, lexicon_any=float(count > 0), lexicon_share=count / n)
-        elif column == "valence":
-            row.update(valence_count=float((values > 0).sum()), valence_sum=float(values.sum()),
-                       valence_max=float(values.max(initial=0.0)), valence_strong=float((values >= 2).sum()))
-        elif column == "bias_word_logit":
-            top = np.sort(values)[::-1]
-            row.update(bias_word_max=float(top[0]) if len(top) else 0.0, bias_word_top3=float(top[:3].sum()),
-                       bias_word_count=float((values > 0.5).sum()),
-                       bias_word_mean=float(values.mean()) if len(values) else 0.0)
-        elif column == "annotated_rate":
-            top = np.sort(values)[::-1]
-            row.update(annotated_max=float(top[0]) if len(top) else 0.0, annotated_top3=float(top[:3].sum()),
-                       annotated_count30=float((values > 0.3).sum()), annotated_count15=float((values > 0.15).sum()))
-        elif column == "embedding_score":
-            known = table.embedded(tokens)
-            row["embedding_score"] = float(values[known].mean()) if known.any() else 0.0
-    return row
-
-
 def dense_matrix(names: Sequence[str], texts: Sequence[str], table: WordTable | None,
                  signals: Sequence[Signals | None] | None = None) -> np.ndarray:
-    """The dense feature matrix (texts x names): word-table features, then ``signal:*`` counts."""
-    columns_needed: dict[str, list[str]] = {}
-    for name in names:
-        column = DENSE_FEATURES.get(name)
-        if column is not None:
-            columns_needed.setdefault(column, []).append(name)
-    matrix = np.zeros((len(texts), len(names)), dtype=np.float64)
-    position = {name: j for j, name in enumerate(names)}
-    signal_columns = [(j, name[len("signal:"):]) for j, name in enumerate(names) if name.startswith("signal:")]
-    for i, text in enumerate(texts):
-        row = dense_row(columns_needed, word_tokens(text), table)
-        for name, value in row.items():
-            j = position.get(name)
-            if j is not None:
-                matrix[i, j] = value
-        if signals is not None and signals[i]:
-            counts = signals[i]
-            for j, key in signal_columns:
-                matrix[i, j] = float(counts.get(key, 0.0))
-    return matrix
+    """The dense feature matrix of ``texts`` (for training; models reuse one Featurizer)."""
+    featurizer = Featurizer([], table)
+    return featurizer.dense(featurizer.batch(texts), names, signals)
 
 
 # --------------------------------------------------------------------------- lexicon signals

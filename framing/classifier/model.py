@@ -17,10 +17,8 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
-from .features import (DENSE_FEATURES, SIGNAL_NAMES, TOKEN_PATTERN, Signals, TfidfBlock, WordTable,
-                       chunk_char_ngrams, dense_matrix, text_chunks, term_of_chunk, token_values, word_ngrams)
+from .features import DENSE_FEATURES, SIGNAL_NAMES, Batch, Featurizer, Signals, TfidfBlock, WordTable
 
 FORMAT = "framing-bias-model"
 FORMAT_VERSION = 1
@@ -40,6 +38,21 @@ class ModelLoadError(ValueError):
 
 
 @dataclass
+class OpinionHead:
+    """A multinomial second output on the same features (BABE: factual / mixed / the writer's opinion)."""
+
+    labels: list[str]
+    block_coef: list[np.ndarray]  # per block: classes x features
+    dense_coef: np.ndarray  # classes x dense features
+    intercept: np.ndarray  # classes
+
+    def probabilities(self, scores: np.ndarray) -> np.ndarray:
+        scores = scores - scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+@dataclass
 class BiasModel:
     """A linear model over TF-IDF blocks and dense features, with Platt-calibrated probabilities."""
 
@@ -47,12 +60,17 @@ class BiasModel:
     block_coef: list[np.ndarray]
     dense_names: list[str]
     dense_coef: np.ndarray
+    #: Training means of the dense features: explanations show sentence-level features (length,
+    #: lexicon signals) relative to an average training sentence, not to an empty one.
+    dense_mean: np.ndarray
     intercept: float
     table: WordTable | None = None
     calibration: tuple[float, float] = (1.0, 0.0)  # p = sigmoid(a * z + b)
     threshold: float = 0.5
     labels: tuple[str, str] = ("Non-biased", "Biased")
     metadata: dict[str, Any] = field(default_factory=dict)
+    opinion: OpinionHead | None = None
+    _featurizer: Featurizer | None = field(default=None, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------------ prediction
 
@@ -60,17 +78,28 @@ class BiasModel:
     def uses_signals(self) -> bool:
         return any(name.startswith("signal:") for name in self.dense_names)
 
+    @property
+    def featurizer(self) -> Featurizer:
+        if self._featurizer is None:
+            self._featurizer = Featurizer(self.blocks, self.table)
+        return self._featurizer
+
+    def _scores(self, batch: Batch, signals: Sequence[Signals | None] | None) -> tuple[np.ndarray, np.ndarray, list]:
+        featurizer = self.featurizer
+        scores = np.full(batch.size, self.intercept, dtype=np.float64)
+        block_values = [featurizer.block_values(batch, k) for k in range(len(self.blocks))]
+        for values, coef in zip(block_values, self.block_coef):
+            scores += featurizer.block_scores(batch, values, coef)
+        dense = featurizer.dense(batch, self.dense_names, signals)
+        if self.dense_names:
+            scores += dense @ self.dense_coef
+        return scores, dense, block_values
+
     def decision_function(self, texts: Sequence[str], signals: Sequence[Signals | None] | None = None) -> np.ndarray:
         """Uncalibrated scores (log-odds before calibration), one per text."""
         texts = list(texts)
-        if not texts:
-            return np.zeros(0)
-        scores = np.full(len(texts), self.intercept, dtype=np.float64)
-        for block, coef in zip(self.blocks, self.block_coef):
-            scores += block.transform(texts) @ coef
-        if self.dense_names:
-            scores += dense_matrix(self.dense_names, texts, self.table, signals) @ self.dense_coef
-        return scores
+        _check_signals(texts, signals)
+        return self._scores(self.featurizer.batch(texts), signals)[0]
 
     def calibrate(self, scores: np.ndarray) -> np.ndarray:
         a, b = self.calibration
@@ -83,6 +112,26 @@ class BiasModel:
     def predict(self, texts: Sequence[str], signals: Sequence[Signals | None] | None = None) -> np.ndarray:
         return (self.predict_proba(texts, signals) >= self.threshold).astype(int)
 
+    def predict_opinion(self, texts: Sequence[str], signals: Sequence[Signals | None] | None = None) -> np.ndarray:
+        """Probabilities of the opinion labels (``self.opinion.labels``), one row per text."""
+        if self.opinion is None:
+            raise ValueError("this model has no opinion head")
+        texts = list(texts)
+        _check_signals(texts, signals)
+        batch = self.featurizer.batch(texts)
+        return self._opinion(batch, self.featurizer.dense(batch, self.dense_names, signals))
+
+    def _opinion(self, batch: Batch, dense: np.ndarray, block_values: list | None = None) -> np.ndarray:
+        head = self.opinion
+        scores = np.tile(head.intercept, (batch.size, 1))
+        for k, coef in enumerate(head.block_coef):
+            values_k = block_values[k] if block_values is not None else self.featurizer.block_values(batch, k)
+            rows, columns, values, _, _ = values_k
+            for c in range(len(head.labels)):
+                scores[:, c] += np.bincount(rows, weights=values * coef[c, columns], minlength=batch.size)
+        scores += dense @ head.dense_coef.T
+        return head.probabilities(scores)
+
     # ------------------------------------------------------------------ explanations
 
     def explain(self, texts: Sequence[str], signals: Sequence[Signals | None] | None = None,
@@ -92,37 +141,58 @@ class BiasModel:
         A term's weight is its share of the calibrated log-odds: TF-IDF n-grams are credited to the
         words they come from (a bigram half to each word, a character n-gram to the word it is in),
         word-table features to the words that produced them, and lexicon signals appear as
-        ``[L001]``-style pseudo-terms.
+        ``[L001]``-style pseudo-terms, relative to their training mean. All weights plus
+        :meth:`baseline_log_odds` add up to the calibrated log-odds.
         """
         texts = list(texts)
-        probabilities = self.predict_proba(texts, signals)
-        matrices = [block.transform(texts) for block in self.blocks]
-        dense = (dense_matrix(self.dense_names, texts, self.table, signals) if self.dense_names
-                 else np.zeros((len(texts), 0)))
+        _check_signals(texts, signals)
+        featurizer = self.featurizer
+        batch = featurizer.batch(texts)
+        scores, dense, block_values = self._scores(batch, signals)
+        probabilities = self.calibrate(scores)
+        chunk_credit = np.zeros(len(batch.chunk_terms))
+        for occurrence, values, coef in zip(batch.occurrences, block_values, self.block_coef):
+            chunk_credit += featurizer.block_chunk_credit(batch, occurrence, values, coef)
+        token_credit = featurizer.dense_token_credit(batch, self.dense_names, self.dense_coef, dense)
+        chunk_credit += np.bincount(batch.token_chunk, weights=token_credit, minlength=len(chunk_credit))
         scale = self.calibration[0]
-        result = []
-        for i, text in enumerate(texts):
-            weights: dict[str, float] = {}
-            chunks = text_chunks(text)
-            terms = [term_of_chunk(c) for c in chunks]
-            token_terms = [terms[k] for k, chunk in enumerate(chunks) for _ in TOKEN_PATTERN.findall(chunk)]
-            tokens = [t for chunk in chunks for t in TOKEN_PATTERN.findall(chunk)]
-            for block, coef, matrix in zip(self.blocks, self.block_coef, matrices):
-                row = matrix.getrow(i)
-                contribution = dict(zip(row.indices.tolist(), (row.data * coef[row.indices]).tolist()))
-                if block.analyzer == "word":
-                    _credit_word_block(block, tokens, token_terms, contribution, weights)
-                else:
-                    _credit_char_block(block, chunks, terms, contribution, weights)
-            for j, name in enumerate(self.dense_names):
-                value = dense[i, j] * self.dense_coef[j]
-                if value:
-                    _credit_dense(self, name, value, self.dense_coef[j], tokens, token_terms, weights)
-            ranked = sorted(((t, w * scale) for t, w in weights.items() if t), key=lambda tw: tw[1])
-            up = [(t, round(w, 4)) for t, w in reversed(ranked) if w > 1e-6][:top_k]
-            down = [(t, round(w, 4)) for t, w in ranked if w < -1e-6][:top_k]
-            result.append({"probability": float(probabilities[i]), "up": up, "down": down})
+        # Every (sentence, term, weight): the chunks, then the pseudo-terms of sentence-level features.
+        term_ids: dict[str, int] = {}
+        sentence_parts = [batch.chunk_sentence]
+        term_parts = [np.fromiter((term_ids.setdefault(t, len(term_ids)) for t in batch.chunk_terms), np.int64,
+                                  len(batch.chunk_terms))]
+        weight_parts = [chunk_credit * scale]
+        for j, name in enumerate(self.dense_names):
+            label = _pseudo_term(name)
+            if label is None or not self.dense_coef[j]:
+                continue
+            rows = np.flatnonzero(dense[:, j] != self.dense_mean[j])
+            sentence_parts.append(rows)
+            term_parts.append(np.full(len(rows), term_ids.setdefault(label, len(term_ids)), dtype=np.int64))
+            weight_parts.append((dense[rows, j] - self.dense_mean[j]) * self.dense_coef[j] * scale)
+        sentences = np.concatenate(sentence_parts)
+        keys = sentences * max(len(term_ids), 1) + np.concatenate(term_parts)
+        cells, inverse = np.unique(keys, return_inverse=True)
+        weights = np.bincount(inverse, weights=np.concatenate(weight_parts), minlength=len(cells))
+        cell_sentence, cell_term = np.divmod(cells, max(len(term_ids), 1))
+        terms = list(term_ids)
+        up = _top_per_sentence(cell_sentence, cell_term, weights, top_k, len(texts))
+        down = _top_per_sentence(cell_sentence, cell_term, -weights, top_k, len(texts))
+        result = [{"probability": float(probabilities[i]),
+                   "up": [(terms[t], round(w, 4)) for t, w in up[i]],
+                   "down": [(terms[t], round(-w, 4)) for t, w in down[i]]} for i in range(len(texts))]
+        if self.opinion is not None:
+            opinions = self._opinion(batch, dense, block_values)
+            for row, explanation in zip(opinions.tolist(), result):
+                explanation["opinion"] = dict(zip(self.opinion.labels, row))
         return result
+
+    def baseline_log_odds(self) -> float:
+        """The calibrated log-odds that explanation weights start from (sentence-level features at their mean)."""
+        a, b = self.calibration
+        centred = sum(self.dense_mean[j] * self.dense_coef[j] for j, name in enumerate(self.dense_names)
+                      if _pseudo_term(name) is not None)
+        return a * (self.intercept + centred) + b
 
     # ------------------------------------------------------------------ serialisation
 
@@ -146,10 +216,18 @@ class BiasModel:
                 }
                 for block, coef in zip(self.blocks, self.block_coef)
             ],
-            "dense": {"names": list(self.dense_names), "coef": _nums(self.dense_coef)},
+            "dense": {"names": list(self.dense_names), "coef": _nums(self.dense_coef), "mean": _nums(self.dense_mean)},
             "word_table": None,
+            "opinion": None,
             "metadata": self.metadata,
         }
+        if self.opinion is not None:
+            data["opinion"] = {
+                "labels": list(self.opinion.labels),
+                "intercept": _nums(self.opinion.intercept),
+                "block_coef": [[_nums(row) for row in coef] for coef in self.opinion.block_coef],
+                "dense_coef": [_nums(row) for row in self.opinion.dense_coef],
+            }
         if self.table is not None:
             data["word_table"] = {
                 "words": list(self.table.words),
@@ -175,83 +253,35 @@ class BiasModel:
 
 # ---------------------------------------------------------------------- explanation helpers
 
-def _credit_word_block(block: TfidfBlock, tokens: list[str], token_terms: list[str],
-                       contribution: dict[int, float], weights: dict[str, float]) -> None:
-    occurrences: dict[int, list[int]] = {}
-    low, high = block.ngram_range
-    for n in range(low, high + 1):
-        for start in range(len(tokens) - n + 1):
-            index = block.vocabulary.get(" ".join(tokens[start : start + n]))
-            if index is not None and index in contribution:
-                occurrences.setdefault(index, []).append(start * 16 + n)
-    for index, spans in occurrences.items():
-        share = contribution[index] / len(spans)
-        for code in spans:
-            start, n = divmod(code, 16)
-            for position in range(start, start + n):
-                term = token_terms[position]
-                weights[term] = weights.get(term, 0.0) + share / n
-
-
-def _credit_char_block(block: TfidfBlock, chunks: list[str], terms: list[str],
-                       contribution: dict[int, float], weights: dict[str, float]) -> None:
-    per_chunk = [block.chunk_features(chunk) for chunk in chunks]
-    totals: dict[int, float] = {}
-    for indices, counts in per_chunk:
-        for index, count in zip(indices.tolist(), counts.tolist()):
-            totals[index] = totals.get(index, 0.0) + count
-    for term, (indices, counts) in zip(terms, per_chunk):
-        credit = sum(contribution.get(index, 0.0) * count / totals[index]
-                     for index, count in zip(indices.tolist(), counts.tolist()))
-        if credit:
-            weights[term] = weights.get(term, 0.0) + credit
-
-
-def _credit_dense(model: BiasModel, name: str, value: float, coef: float, tokens: list[str],
-                  token_terms: list[str], weights: dict[str, float]) -> None:
-    """Share a dense feature's contribution among the words that produced it."""
-    column = DENSE_FEATURES.get(name)
+def _pseudo_term(name: str) -> str | None:
+    """The label of a feature that belongs to no single word (None for word features)."""
     if name.startswith("signal:"):
-        key = name[len("signal:"):]
-        kind, _, what = key.partition(":")
-        label = f"[{what}]" if kind == "code" else f"[{kind} {what}]"
-        weights[label] = weights.get(label, 0.0) + value
-        return
-    if column is None or model.table is None or not tokens:
-        label = "[sentence length]" if name == "log_tokens" else f"[{name}]"
-        weights[label] = weights.get(label, 0.0) + value
-        return
-    per_token = token_values(tokens, model.table, column)
-    if name in ("bias_word_max", "annotated_max"):
-        shares = np.zeros(len(tokens))
-        shares[int(np.argmax(per_token))] = 1.0
-    elif name in ("bias_word_top3", "annotated_top3"):
-        shares = np.zeros(len(tokens))
-        top = np.argsort(-per_token, kind="stable")[:3]
-        shares[top] = per_token[top]
-    elif name in ("bias_word_count", "annotated_count30", "annotated_count15", "valence_strong"):
-        cut = {"bias_word_count": 0.5, "annotated_count30": 0.3, "annotated_count15": 0.15, "valence_strong": 2.0}[name]
-        shares = (per_token > cut) if name != "valence_strong" else (per_token >= cut)
-        shares = shares.astype(float)
-    elif name == "valence_max":
-        shares = np.zeros(len(tokens))
-        shares[int(np.argmax(per_token))] = 1.0
-    elif name == "embedding_score":  # a mean of signed per-word scores: each word gets its own share
-        known = model.table.embedded(tokens)
-        for term, is_known, score in zip(token_terms, known, per_token):
-            if is_known and score:
-                weights[term] = weights.get(term, 0.0) + coef * score / known.sum()
-        return
-    elif name in ("valence_count", "lexicon_count", "lexicon_any", "lexicon_share"):
-        shares = (per_token > 0).astype(float)
-    else:  # sums and means of per-word values
-        shares = per_token.copy()
-    total = shares.sum()
-    if total <= 0:
-        return
-    for term, share in zip(token_terms, shares):
-        if share:
-            weights[term] = weights.get(term, 0.0) + value * share / total
+        kind, _, what = name[len("signal:"):].partition(":")
+        return {"code": f"[{what}]", "category": f"[{what} findings]"}.get(kind, f"[source: {what}]")
+    if name == "log_tokens":
+        return "[sentence length]"
+    return None
+
+
+def _top_per_sentence(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray, k: int,
+                      size: int) -> list[list[tuple[int, float]]]:
+    """Per sentence, its k largest positive weights (with their term ids), largest first."""
+    keep = weight > 1e-6
+    sentence, term, weight = sentence[keep], term[keep], weight[keep]
+    order = np.lexsort((-weight, sentence))
+    sentence, term, weight = sentence[order], term[order], weight[order]
+    starts = np.searchsorted(sentence, np.arange(size))
+    rank = np.arange(len(sentence)) - starts[sentence]
+    top = rank < k
+    result: list[list[tuple[int, float]]] = [[] for _ in range(size)]
+    for s, t, w in zip(sentence[top].tolist(), term[top].tolist(), weight[top].tolist()):
+        result[s].append((t, w))
+    return result
+
+
+def _check_signals(texts: Sequence[str], signals: Sequence[Signals | None] | None) -> None:
+    if signals is not None and len(signals) != len(texts):
+        raise ValueError(f"{len(signals)} signal counts for {len(texts)} texts")
 
 
 # ---------------------------------------------------------------------- writing helpers
@@ -342,7 +372,7 @@ def model_from_dict(data: Any) -> BiasModel:
     """Build a model from parsed JSON, checking every field's type, shape and range."""
     _expect(isinstance(data, dict), "the top level must be a JSON object")
     expected = {"format", "format_version", "labels", "threshold", "intercept", "calibration", "blocks",
-                "dense", "word_table", "metadata"}
+                "dense", "word_table", "opinion", "metadata"}
     missing, unknown = expected - data.keys(), data.keys() - expected
     _expect(not missing, f"missing field(s): {', '.join(sorted(missing))}")
     _expect(not unknown, f"unknown field(s): {', '.join(sorted(unknown))}")
@@ -388,13 +418,15 @@ def model_from_dict(data: Any) -> BiasModel:
         block_coef.append(coef)
 
     dense = data["dense"]
-    _expect(isinstance(dense, dict) and set(dense) == {"names", "coef"}, "'dense' must be {'names': [...], 'coef': [...]}")
+    _expect(isinstance(dense, dict) and set(dense) == {"names", "coef", "mean"},
+            "'dense' must be {'names': [...], 'coef': [...], 'mean': [...]}")
     names = _strings(dense["names"], "dense.names", 10_000)
     allowed_signals = {f"signal:{name}" for name in SIGNAL_NAMES}
     for name in names:
         _expect(name in DENSE_FEATURES or name in allowed_signals, f"dense feature {name!r} is not one framing computes")
     _expect(len(set(names)) == len(names), "dense.names has duplicates")
     dense_coef = _array(dense["coef"], "dense.coef", len(names))
+    dense_mean = _array(dense["mean"], "dense.mean", len(names))
 
     table = None
     if data["word_table"] is not None:
@@ -424,11 +456,32 @@ def model_from_dict(data: Any) -> BiasModel:
         _expect(column is None or (table is not None and column in table.columns),
                 f"dense feature {name!r} needs word_table column {column!r}, which the file lacks")
 
+    opinion = None
+    if data["opinion"] is not None:
+        head = data["opinion"]
+        _expect(isinstance(head, dict) and set(head) == {"labels", "intercept", "block_coef", "dense_coef"},
+                "'opinion' must be null or {'labels', 'intercept', 'block_coef', 'dense_coef'}")
+        labels_o = _strings(head["labels"], "opinion.labels", 20)
+        _expect(len(labels_o) >= 2 and len(set(labels_o)) == len(labels_o), "'opinion.labels' needs 2+ distinct labels")
+        n = len(labels_o)
+        intercept_o = _array(head["intercept"], "opinion.intercept", n)
+        _expect(isinstance(head["block_coef"], list) and len(head["block_coef"]) == len(blocks),
+                "'opinion.block_coef' needs one entry per block")
+        block_coef_o = []
+        for k, (rows_o, block) in enumerate(zip(head["block_coef"], blocks)):
+            _expect(isinstance(rows_o, list) and len(rows_o) == n, f"'opinion.block_coef[{k}]' needs one row per label")
+            block_coef_o.append(np.vstack([_array(r, f"opinion.block_coef[{k}]", block.size) for r in rows_o]))
+        _expect(isinstance(head["dense_coef"], list) and len(head["dense_coef"]) == n,
+                "'opinion.dense_coef' needs one row per label")
+        dense_o = np.vstack([_array(r, "opinion.dense_coef", len(names)) for r in head["dense_coef"]]) if names \
+            else np.zeros((n, 0))
+        opinion = OpinionHead(labels_o, block_coef_o, dense_o, intercept_o)
+
     metadata = data["metadata"]
     _expect(isinstance(metadata, dict), "'metadata' must be an object")
-    return BiasModel(blocks=blocks, block_coef=block_coef, dense_names=names, dense_coef=dense_coef,
+    return BiasModel(blocks=blocks, block_coef=block_coef, dense_names=names, dense_coef=dense_coef, dense_mean=dense_mean,
                      intercept=intercept, table=table, calibration=(a, b), threshold=threshold,
-                     labels=(labels["negative"], labels["positive"]), metadata=metadata)
+                     labels=(labels["negative"], labels["positive"]), metadata=metadata, opinion=opinion)
 
 
 def _expect(condition: bool, message: str) -> None:

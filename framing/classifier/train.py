@@ -19,11 +19,13 @@ import scipy.sparse as sp
 
 from .features import (DENSE_FEATURES, SIGNAL_NAMES, Signals, TfidfBlock, WordTable, dense_matrix,
                        signals_for_texts, word_tokens)
-from .model import BiasModel
+from .model import BiasModel, OpinionHead
 
 #: Defaults that fit BABE (Spinde et al. 2021).
 BABE_COLUMNS = {"text": "text", "label": "label_bias", "positive": "Biased", "group": "news_link",
-                "annotations": "biased_words"}
+                "annotations": "biased_words", "opinion": "label_opinion"}
+#: Opinion labels that mean "the annotators disagreed": such rows train no opinion class.
+OPINION_IGNORED = ("No agreement",)
 
 
 class DatasetError(ValueError):
@@ -38,19 +40,25 @@ class Dataset:
     annotations: list[list[str]] | None = None
     label_names: tuple[str, str] = ("Non-biased", "Biased")
     source: str = ""
+    #: A second, multi-class label per sentence (BABE: the writer's opinion), None where absent or ignored.
+    opinions: list[str | None] | None = None
 
     def subset(self, rows: np.ndarray) -> "Dataset":
         return Dataset([self.texts[i] for i in rows], self.labels[rows], self.groups[rows],
                        None if self.annotations is None else [self.annotations[i] for i in rows],
-                       self.label_names, self.source)
+                       self.label_names, self.source,
+                       None if self.opinions is None else [self.opinions[i] for i in rows])
 
 
 @dataclass
 class TrainConfig:
     word_ngrams: tuple[int, int] = (1, 2)
-    char_ngrams: tuple[int, int] = (2, 5)
+    word_min_df: int = 2
+    #: None: no character n-gram block. char_wb (2, 5) measured no gain over word n-grams plus the
+    #: word tables (see models/MODEL_CARD.md) and took most of the prediction time.
+    char_ngrams: tuple[int, int] | None = None
     char_min_df: int = 2
-    C_grid: tuple[float, ...] = (0.3, 1.0, 3.0)
+    C_grid: tuple[float, ...] = (0.3, 1.0, 3.0, 10.0)
     dense_scale: float = 0.5
     inner_folds: int = 5
     threshold: float = 0.5
@@ -60,6 +68,8 @@ class TrainConfig:
     embeddings: str = "auto"  # auto | glove | none
     embedding_words: int = 100_000
     annotation_smoothing: float = 1.0
+    opinion: bool = True  # also fit a head for the second label when the data has one
+    opinion_C: float = 1.0
 
     def describe(self) -> dict[str, Any]:
         data = asdict(self)
@@ -73,6 +83,7 @@ def read_dataset(path: str | Path, *, text_column: str = BABE_COLUMNS["text"],
                  label_column: str = BABE_COLUMNS["label"], positive_label: str = BABE_COLUMNS["positive"],
                  group_column: str | None = BABE_COLUMNS["group"],
                  annotations_column: str | None = BABE_COLUMNS["annotations"],
+                 opinion_column: str | None = BABE_COLUMNS["opinion"],
                  delimiter: str | None = None) -> Dataset:
     """Labelled sentences from a CSV (delimiter sniffed unless given) or a JSONL file.
 
@@ -93,7 +104,8 @@ def read_dataset(path: str | Path, *, text_column: str = BABE_COLUMNS["text"],
             raise DatasetError(f"{path}: no column {needed!r} (set {what}); columns: {', '.join(columns)}")
     use_groups = bool(group_column) and group_column in columns
     use_annotations = bool(annotations_column) and annotations_column in columns
-    texts, labels, groups, annotations, values = [], [], [], [], set()
+    use_opinions = bool(opinion_column) and opinion_column in columns
+    texts, labels, groups, annotations, opinions, values = [], [], [], [], [], set()
     for line, row in rows:
         text = row.get(text_column)
         label = row.get(label_column)
@@ -109,6 +121,9 @@ def read_dataset(path: str | Path, *, text_column: str = BABE_COLUMNS["text"],
         groups.append(str(group) if group not in (None, "") else f"row:{line}")
         if use_annotations:
             annotations.append(_annotation_words(row.get(annotations_column), path, line))
+        if use_opinions:
+            opinion = str(row.get(opinion_column) or "").strip()
+            opinions.append(opinion if opinion and opinion not in OPINION_IGNORED else None)
     if not texts:
         raise DatasetError(f"{path}: no rows")
     y = np.asarray(labels, dtype=int)
@@ -118,7 +133,7 @@ def read_dataset(path: str | Path, *, text_column: str = BABE_COLUMNS["text"],
     negatives = sorted(v for v in values if v.lower() != str(positive_label).strip().lower())
     negative_name = negatives[0] if len(negatives) == 1 else f"not {positive_label}"
     return Dataset(texts, y, np.asarray(groups, dtype=object), annotations if use_annotations else None,
-                   (negative_name, str(positive_label)), str(path))
+                   (negative_name, str(positive_label)), str(path), opinions if use_opinions else None)
 
 
 def _csv_rows(raw: str, path: Path, delimiter: str | None) -> tuple[list[tuple[int, dict]], list[str]]:
@@ -261,8 +276,10 @@ def _fit_tfidf(texts: Sequence[str], config: TrainConfig) -> list[TfidfBlock]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     blocks = []
-    for name, analyzer, ngrams, min_df in (("word", "word", config.word_ngrams, 1),
+    for name, analyzer, ngrams, min_df in (("word", "word", config.word_ngrams, config.word_min_df),
                                             ("char", "char_wb", config.char_ngrams, config.char_min_df)):
+        if ngrams is None:
+            continue
         min_df = min_df if len(texts) >= 50 else 1  # tiny training sets keep every n-gram
         vectorizer = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True, min_df=min_df,
                                      dtype=np.float64)
@@ -357,8 +374,6 @@ def fit_model(dataset: Dataset, config: TrainConfig | None = None, *, resources:
               signals: Sequence[Signals] | None = None,
               progress: Callable[[str], None] | None = None) -> BiasModel:
     """Fit a calibrated bias model on ``dataset``; ``signals`` default to running framing's detectors."""
-    from sklearn.linear_model import LogisticRegression
-
     config = config or TrainConfig()
     say = progress or (lambda message: None)
     resources = resources if resources is not None else load_resources(config)
@@ -422,7 +437,9 @@ def fit_model(dataset: Dataset, config: TrainConfig | None = None, *, resources:
     block_coef = [coef[offsets[k] : offsets[k + 1]] for k in range(len(blocks))]
     dense_weights = coef[offsets[-1]:] * config.dense_scale / scale
     intercept -= float(np.dot(dense_weights, mean))
-    dense_coef = dense_weights[: len(names)]
+    n_named = len(names)
+    dense_coef = dense_weights[:n_named]
+    dense_mean = mean[:n_named]
     if embedded:
         # A linear model on a mean embedding is a mean of per-word scores: store those, not vectors.
         projection = dense_weights[len(names):]
@@ -430,6 +447,11 @@ def fit_model(dataset: Dataset, config: TrainConfig | None = None, *, resources:
         final_table.defaults["embedding_score"] = 0.0
         names = names + ["embedding_score"]
         dense_coef = np.append(dense_coef, 1.0)
+        dense_mean = np.append(dense_mean, 0.0)
+    opinion = _fit_opinion(dataset, sparse, standardized[:, :n_named], mean[:n_named], scale[:n_named],
+                           config, blocks, say)
+    if opinion is not None and embedded:
+        opinion.dense_coef = np.hstack([opinion.dense_coef, np.zeros((len(opinion.labels), 1))])
     embedded_rows = len(resources.embedding_words) if embedded else 0
     keep = _table_rows_to_keep(final_table, embedded_rows)
     table = WordTable([final_table.words[i] for i in keep], {k: v[keep] for k, v in final_table.columns.items()},
@@ -439,9 +461,34 @@ def fit_model(dataset: Dataset, config: TrainConfig | None = None, *, resources:
         "rows": len(texts), "positives": int(y.sum()), "groups": len(set(dataset.groups.tolist())),
         "C": C, "inner_cv_log_loss": round(loss, 5), "config": config.describe(), "resources": resources.notes,
     }
-    return BiasModel(blocks=blocks, block_coef=block_coef, dense_names=names, dense_coef=dense_coef,
+    return BiasModel(blocks=blocks, block_coef=block_coef, dense_names=names, dense_coef=dense_coef, dense_mean=dense_mean,
                      intercept=intercept, table=table, calibration=(a, b), threshold=config.threshold,
-                     labels=dataset.label_names, metadata=metadata)
+                     labels=dataset.label_names, metadata=metadata, opinion=opinion)
+
+
+def _fit_opinion(dataset: Dataset, sparse: sp.csr_matrix, standardized: np.ndarray, mean: np.ndarray,
+                 scale: np.ndarray, config: TrainConfig, blocks: list[TfidfBlock],
+                 say: Callable[[str], None]) -> OpinionHead | None:
+    """A multinomial head for the second label, on the same features (the embedding score aside)."""
+    if dataset.opinions is None or not config.opinion:
+        return None
+    rows = np.array([i for i, o in enumerate(dataset.opinions) if o is not None], dtype=np.int64)
+    labels = sorted({dataset.opinions[i] for i in rows})
+    if len(labels) < 2 or len(rows) < 10:
+        return None
+    from sklearn.linear_model import LogisticRegression
+
+    say(f"fitting the opinion head ({', '.join(labels)})")
+    target = np.array([labels.index(dataset.opinions[i]) for i in rows])
+    features = sp.hstack([sparse, sp.csr_matrix(standardized)]).tocsr()[rows]
+    model = LogisticRegression(C=config.opinion_C, max_iter=3000).fit(features, target)
+    coef = model.coef_ if len(labels) > 2 else np.vstack([-model.coef_[0], model.coef_[0]]) / 2
+    intercept = model.intercept_ if len(labels) > 2 else np.array([-model.intercept_[0], model.intercept_[0]]) / 2
+    offsets = np.cumsum([0] + [block.size for block in blocks])
+    dense_weights = coef[:, offsets[-1]:] * config.dense_scale / scale
+    return OpinionHead(labels=labels,
+                       block_coef=[coef[:, offsets[k] : offsets[k + 1]] for k in range(len(blocks))],
+                       dense_coef=dense_weights, intercept=intercept - dense_weights @ mean)
 
 
 def _table_rows_to_keep(table: WordTable, embedded_rows: int) -> np.ndarray:
