@@ -171,6 +171,54 @@ def test_opinion_head_is_trained_saved_and_ignores_no_agreement(tiny_model, tmp_
     assert set(explanation["opinion"]) == set(tiny_model.opinion.labels)
 
 
+def _fake_embeddings(dataset: Dataset, dims: int = 8) -> "Resources":
+    from framing.classifier.features import word_tokens
+    from framing.classifier.train import Resources
+
+    words = sorted({w for t in dataset.texts for w in word_tokens(t)})[::2]  # half the words have a vector
+    vectors = np.random.default_rng(0).normal(size=(len(words), dims))
+    return Resources(bias_lexicon={"vicious", "pathetic"}, valence={"disgraceful": 2.5, "brutal": 3.0},
+                     embedding_words=words, embedding_vectors=vectors)
+
+
+def test_compiled_model_reproduces_the_fitted_logistic_regression(tmp_path, monkeypatch):
+    """Scaling, the mean embedding and the intercept are folded into per-word tables exactly."""
+    from framing.classifier import train as train_module
+
+    fitted = []
+    original = train_module._linear_model
+
+    def recording(C):
+        model = original(C)
+        fit = model.fit
+        model.fit = lambda X, y: fitted.append((model, X)) or fit(X, y)
+        return model
+
+    monkeypatch.setattr(train_module, "_linear_model", recording)
+    dataset = read_dataset(write_csv(tmp_path / "d.csv", synthetic_rows()), annotations_column=None)
+    signals = signals_for_texts(dataset.texts)
+    model = fit_model(dataset, TINY_CONFIG, resources=_fake_embeddings(dataset), signals=signals)
+    final, features = fitted[-1]
+    assert "embedding_score" in model.dense_names and model.table.embedded_rows > 0
+    np.testing.assert_allclose(model.decision_function(dataset.texts, signals), final.decision_function(features),
+                               atol=1e-8)
+
+
+def test_training_with_embeddings_and_annotations_round_trips(tmp_path):
+    dataset = read_dataset(write_csv(tmp_path / "d.csv", synthetic_rows()))
+    model = fit_model(dataset, TINY_CONFIG, resources=_fake_embeddings(dataset))
+    assert {"bias_word_max", "annotated_max", "embedding_score", "lexicon_count", "valence_max"} <= set(model.dense_names)
+    assert any(name.startswith("opinion_embedding_") for name in model.table.columns)
+    loaded = load_model(model.save(tmp_path / "m.json.gz"))
+    texts = LOADED + NEUTRAL + ["", "Brutal!"]
+    np.testing.assert_allclose(loaded.predict_proba(texts), model.predict_proba(texts), atol=1e-5)
+    np.testing.assert_allclose(loaded.predict_opinion(texts), model.predict_opinion(texts), atol=1e-5)
+    for explanation in loaded.explain(texts, top_k=10_000):
+        total = sum(w for _, w in explanation["up"]) + sum(w for _, w in explanation["down"])
+        p = explanation["probability"]
+        assert total + loaded.baseline_log_odds() == pytest.approx(math.log(p / (1 - p)), abs=0.01)
+
+
 def test_training_is_deterministic(tmp_path):
     path = write_csv(tmp_path / "tiny.csv", synthetic_rows(3))
     first = fit_model(read_dataset(path), TINY_CONFIG).save(tmp_path / "a.json.gz").read_bytes()

@@ -324,21 +324,37 @@ class Featurizer:
         ranks[order] = np.arange(len(values)) - starts[batch.token_sentence[order]]
         return ranks
 
+    def embedding_mean(self, batch: Batch, column: str) -> np.ndarray:
+        """Per sentence, the mean of a per-word column over the words that had a word vector."""
+        values = self._token_column(batch, column)
+        known = self._embedded(batch)
+        total = np.bincount(batch.token_sentence, weights=values * known, minlength=batch.size)
+        count = np.bincount(batch.token_sentence, weights=known.astype(float), minlength=batch.size)
+        return np.divide(total, count, out=np.zeros(batch.size), where=count > 0)
+
     def _embedded(self, batch: Batch) -> np.ndarray:
         return (batch.token_rows >= 0) & (batch.token_rows < self.table.embedded_rows)
 
-    def dense(self, batch: Batch, names: Sequence[str], signals: Sequence[Signals | None] | None = None) -> np.ndarray:
-        """The dense feature matrix (texts x names): word-table features and ``signal:*`` counts."""
+    def dense(self, batch: Batch, names: Sequence[str], signals: Sequence[Signals | None] | None = None,
+              cache: dict | None = None) -> np.ndarray:
+        """The dense feature matrix (texts x names): word-table features and ``signal:*`` counts.
+
+        ``cache`` keeps per-token values for :meth:`dense_token_credit` on the same batch.
+        """
         n = batch.size
         matrix = np.zeros((n, len(names)), dtype=np.float64)
         tokens = np.maximum(batch.token_counts, 1).astype(np.float64)
         sentence = batch.token_sentence
-        cache: dict[str, np.ndarray] = {}
+        cache = {} if cache is None else cache
+        if signals is not None:
+            signal_columns = {name[len("signal:"):]: j for j, name in enumerate(names) if name.startswith("signal:")}
+            for i, counts in enumerate(signals):
+                for key, value in (counts or {}).items():
+                    j = signal_columns.get(key)
+                    if j is not None:
+                        matrix[i, j] = value
         for j, name in enumerate(names):
             if name.startswith("signal:"):
-                if signals is not None:
-                    key = name[len("signal:"):]
-                    matrix[:, j] = [float(sig.get(key, 0.0)) if sig else 0.0 for sig in signals]
                 continue
             if name == "log_tokens":
                 matrix[:, j] = np.log1p(batch.token_counts)
@@ -355,7 +371,7 @@ class Featurizer:
                 count = np.bincount(sentence, weights=known.astype(float), minlength=n)
                 matrix[:, j] = np.divide(total, count, out=np.zeros(n), where=count > 0)
                 continue
-            shares = self._shares(batch, name, values, cache)
+            shares = cache[f"shares:{name}"] = self._shares(batch, name, values, cache)
             if name in ("lexicon_any",):
                 matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n) > 0
             elif name in ("lexicon_share", "bias_word_mean"):
@@ -384,13 +400,13 @@ class Featurizer:
         return (values > float(rule[2:])).astype(float)  # "gtX"
 
     def dense_token_credit(self, batch: Batch, names: Sequence[str], coef: np.ndarray,
-                           dense: np.ndarray) -> np.ndarray:
+                           dense: np.ndarray, cache: dict | None = None) -> np.ndarray:
         """Each token's share of the word-table features' contribution to the score."""
         credit = np.zeros(len(batch.token_rows))
         if self.table is None or not len(credit):
             return credit
         sentence = batch.token_sentence
-        cache: dict[str, np.ndarray] = {}
+        cache = {} if cache is None else cache
         for j, name in enumerate(names):
             column = DENSE_FEATURES.get(name)
             if column is None or column not in self.table.columns or not coef[j]:
@@ -403,7 +419,9 @@ class Featurizer:
                 count = np.bincount(sentence, weights=known.astype(float), minlength=batch.size)
                 credit += np.where(known, coef[j] * values / np.maximum(count, 1)[sentence], 0.0)
                 continue
-            shares = self._shares(batch, name, values, cache)
+            shares = cache.get(f"shares:{name}")
+            if shares is None:
+                shares = self._shares(batch, name, values, cache)
             if name == "valence_max":  # the single strongest word
                 shares = np.where(shares > 0, 1.0, 0.0)
             elif name in ("bias_word_max", "annotated_max"):

@@ -84,13 +84,14 @@ class BiasModel:
             self._featurizer = Featurizer(self.blocks, self.table)
         return self._featurizer
 
-    def _scores(self, batch: Batch, signals: Sequence[Signals | None] | None) -> tuple[np.ndarray, np.ndarray, list]:
+    def _scores(self, batch: Batch, signals: Sequence[Signals | None] | None,
+                cache: dict | None = None) -> tuple[np.ndarray, np.ndarray, list]:
         featurizer = self.featurizer
         scores = np.full(batch.size, self.intercept, dtype=np.float64)
         block_values = [featurizer.block_values(batch, k) for k in range(len(self.blocks))]
         for values, coef in zip(block_values, self.block_coef):
             scores += featurizer.block_scores(batch, values, coef)
-        dense = featurizer.dense(batch, self.dense_names, signals)
+        dense = featurizer.dense(batch, self.dense_names, signals, cache)
         if self.dense_names:
             scores += dense @ self.dense_coef
         return scores, dense, block_values
@@ -130,13 +131,18 @@ class BiasModel:
             for c in range(len(head.labels)):
                 scores[:, c] += np.bincount(rows, weights=values * coef[c, columns], minlength=batch.size)
         scores += dense @ head.dense_coef.T
+        if self.table is not None:
+            for c in range(len(head.labels)):
+                column = f"opinion_embedding_{c}"
+                if column in self.table.columns:
+                    scores[:, c] += self.featurizer.embedding_mean(batch, column)
         return head.probabilities(scores)
 
     # ------------------------------------------------------------------ explanations
 
     def explain(self, texts: Sequence[str], signals: Sequence[Signals | None] | None = None,
                 top_k: int = 5) -> list[dict[str, Any]]:
-        """Per text: its probability and the terms that pushed the score up and down most.
+        """Per text: its probability and the ``[term, weight]`` pairs that pushed the score up and down most.
 
         A term's weight is its share of the calibrated log-odds: TF-IDF n-grams are credited to the
         words they come from (a bigram half to each word, a character n-gram to the word it is in),
@@ -148,12 +154,13 @@ class BiasModel:
         _check_signals(texts, signals)
         featurizer = self.featurizer
         batch = featurizer.batch(texts)
-        scores, dense, block_values = self._scores(batch, signals)
+        cache: dict = {}
+        scores, dense, block_values = self._scores(batch, signals, cache)
         probabilities = self.calibrate(scores)
         chunk_credit = np.zeros(len(batch.chunk_terms))
         for occurrence, values, coef in zip(batch.occurrences, block_values, self.block_coef):
             chunk_credit += featurizer.block_chunk_credit(batch, occurrence, values, coef)
-        token_credit = featurizer.dense_token_credit(batch, self.dense_names, self.dense_coef, dense)
+        token_credit = featurizer.dense_token_credit(batch, self.dense_names, self.dense_coef, dense, cache)
         chunk_credit += np.bincount(batch.token_chunk, weights=token_credit, minlength=len(chunk_credit))
         scale = self.calibration[0]
         # Every (sentence, term, weight): the chunks, then the pseudo-terms of sentence-level features.
@@ -162,14 +169,16 @@ class BiasModel:
         term_parts = [np.fromiter((term_ids.setdefault(t, len(term_ids)) for t in batch.chunk_terms), np.int64,
                                   len(batch.chunk_terms))]
         weight_parts = [chunk_credit * scale]
-        for j, name in enumerate(self.dense_names):
-            label = _pseudo_term(name)
-            if label is None or not self.dense_coef[j]:
-                continue
-            rows = np.flatnonzero(dense[:, j] != self.dense_mean[j])
+        pseudo = [(j, _pseudo_term(name)) for j, name in enumerate(self.dense_names)
+                  if self.dense_coef[j] and _pseudo_term(name) is not None]
+        if pseudo:
+            columns = np.array([j for j, _ in pseudo], dtype=np.int64)
+            labels = np.array([term_ids.setdefault(label, len(term_ids)) for _, label in pseudo], dtype=np.int64)
+            centred = (dense[:, columns] - self.dense_mean[columns]) * (self.dense_coef[columns] * scale)
+            rows, which = np.nonzero(centred)
             sentence_parts.append(rows)
-            term_parts.append(np.full(len(rows), term_ids.setdefault(label, len(term_ids)), dtype=np.int64))
-            weight_parts.append((dense[rows, j] - self.dense_mean[j]) * self.dense_coef[j] * scale)
+            term_parts.append(labels[which])
+            weight_parts.append(centred[rows, which])
         sentences = np.concatenate(sentence_parts)
         keys = sentences * max(len(term_ids), 1) + np.concatenate(term_parts)
         cells, inverse = np.unique(keys, return_inverse=True)
@@ -178,13 +187,15 @@ class BiasModel:
         terms = list(term_ids)
         up = _top_per_sentence(cell_sentence, cell_term, weights, top_k, len(texts))
         down = _top_per_sentence(cell_sentence, cell_term, -weights, top_k, len(texts))
-        result = [{"probability": float(probabilities[i]),
-                   "up": [(terms[t], round(w, 4)) for t, w in up[i]],
-                   "down": [(terms[t], round(-w, 4)) for t, w in down[i]]} for i in range(len(texts))]
+        result = [{"probability": p,
+                   "up": [[terms[t], round(w, 4)] for t, w in up_i],
+                   "down": [[terms[t], round(-w, 4)] for t, w in down_i]}
+                  for p, up_i, down_i in zip(probabilities.tolist(), up, down)]
         if self.opinion is not None:
-            opinions = self._opinion(batch, dense, block_values)
+            opinions = np.round(self._opinion(batch, dense, block_values), 4)
+            labels = self.opinion.labels
             for row, explanation in zip(opinions.tolist(), result):
-                explanation["opinion"] = dict(zip(self.opinion.labels, row))
+                explanation["opinion"] = dict(zip(labels, row))
         return result
 
     def baseline_log_odds(self) -> float:
@@ -253,11 +264,19 @@ class BiasModel:
 
 # ---------------------------------------------------------------------- explanation helpers
 
+_CODE_FAMILIES = {"N": "naming", "A": "attribution", "S": "sourcing", "Q": "quotation", "H": "hedge", "L": "loaded"}
+
+
 def _pseudo_term(name: str) -> str | None:
-    """The label of a feature that belongs to no single word (None for word features)."""
+    """The label of a feature that belongs to no single word (None for word features).
+
+    A finding's code, its category and the sentence's source type are correlated features whose
+    weights partly cancel; explanations add them up per family ("[sourcing findings]").
+    """
     if name.startswith("signal:"):
         kind, _, what = name[len("signal:"):].partition(":")
-        return {"code": f"[{what}]", "category": f"[{what} findings]"}.get(kind, f"[source: {what}]")
+        family = {"code": _CODE_FAMILIES.get(what[:1], what), "category": what, "source": "sourcing"}.get(kind, what)
+        return f"[{family} findings]"
     if name == "log_tokens":
         return "[sentence length]"
     return None
@@ -435,7 +454,7 @@ def model_from_dict(data: Any) -> BiasModel:
                 "'word_table' must be null or {'words', 'columns', 'defaults', 'embedded_rows'}")
         words = _strings(table_data["words"], "word_table.words", MAX_TABLE_WORDS)
         _expect(len(set(words)) == len(words), "word_table.words has duplicates")
-        known_columns = {c for c in DENSE_FEATURES.values() if c}
+        known_columns = {c for c in DENSE_FEATURES.values() if c} | {f"opinion_embedding_{c}" for c in range(20)}
         columns_data, defaults_data = table_data["columns"], table_data["defaults"]
         _expect(isinstance(columns_data, dict) and isinstance(defaults_data, dict),
                 "word_table.columns and word_table.defaults must be objects")

@@ -448,10 +448,14 @@ def fit_model(dataset: Dataset, config: TrainConfig | None = None, *, resources:
         names = names + ["embedding_score"]
         dense_coef = np.append(dense_coef, 1.0)
         dense_mean = np.append(dense_mean, 0.0)
-    opinion = _fit_opinion(dataset, sparse, standardized[:, :n_named], mean[:n_named], scale[:n_named],
-                           config, blocks, say)
+    opinion = _fit_opinion(dataset, sparse, standardized, mean, scale, config, blocks, say)
     if opinion is not None and embedded:
-        opinion.dense_coef = np.hstack([opinion.dense_coef, np.zeros((len(opinion.labels), 1))])
+        opinion_projection = opinion.dense_coef[:, n_named:]
+        opinion.dense_coef = np.hstack([opinion.dense_coef[:, :n_named], np.zeros((len(opinion.labels), 1))])
+        for c in range(len(opinion.labels)):
+            name = f"opinion_embedding_{c}"
+            final_table.columns[name] = words.embedding @ opinion_projection[c]
+            final_table.defaults[name] = 0.0
     embedded_rows = len(resources.embedding_words) if embedded else 0
     keep = _table_rows_to_keep(final_table, embedded_rows)
     table = WordTable([final_table.words[i] for i in keep], {k: v[keep] for k, v in final_table.columns.items()},
@@ -469,7 +473,9 @@ def fit_model(dataset: Dataset, config: TrainConfig | None = None, *, resources:
 def _fit_opinion(dataset: Dataset, sparse: sp.csr_matrix, standardized: np.ndarray, mean: np.ndarray,
                  scale: np.ndarray, config: TrainConfig, blocks: list[TfidfBlock],
                  say: Callable[[str], None]) -> OpinionHead | None:
-    """A multinomial head for the second label, on the same features (the embedding score aside)."""
+    """A multinomial head for the second label on the same features. Its ``dense_coef`` comes back in
+    raw units, the named features first, then the mean-embedding dimensions (which the caller turns
+    into per-word ``opinion_embedding_<class>`` columns, as for the bias score)."""
     if dataset.opinions is None or not config.opinion:
         return None
     rows = np.array([i for i, o in enumerate(dataset.opinions) if o is not None], dtype=np.int64)

@@ -46,15 +46,14 @@ class ClassifierDetector:
         explanations = model.explain(texts, signals, top_k=TOP_TERMS)
         for sentence, explanation in zip(sentences, explanations):
             probability = round(explanation["probability"], 4)
-            up = [[term, weight] for term, weight in explanation["up"]]
-            down = [[term, weight] for term, weight in explanation["down"]]
-            sentence.details["bias_probability"] = probability
-            sentence.details["bias_terms"] = {"up": up, "down": down}
-            if "opinion" in explanation:  # the second output: factual / mixed / the writer's opinion
-                probabilities = {label: round(p, 4) for label, p in explanation["opinion"].items()}
-                best = max(probabilities, key=probabilities.__getitem__)
-                sentence.details["opinion"] = {"label": best, "probability": probabilities[best],
-                                               "probabilities": probabilities}
+            up = explanation["up"]
+            details = sentence.details
+            details["bias_probability"] = probability
+            details["bias_terms"] = {"up": up, "down": explanation["down"]}
+            opinion = explanation.get("opinion")
+            if opinion:  # the second output: factual / mixed / the writer's opinion
+                best = max(opinion, key=opinion.__getitem__)
+                details["opinion"] = {"label": best, "probability": opinion[best], "probabilities": opinion}
             if probability >= threshold:
                 words = ", ".join(term for term, _ in up[:3])
                 message = f"the classifier rates this wording {probability:.0%} likely biased"
