@@ -425,7 +425,10 @@ class Featurizer:
             if name == "valence_max":  # the single strongest word
                 shares = np.where(shares > 0, 1.0, 0.0)
             elif name in ("bias_word_max", "annotated_max"):
-                shares = np.where(self._ranks(batch, values) == 0, 1.0, 0.0)
+                key = f"ranks:{column}"
+                if key not in cache:
+                    cache[key] = self._ranks(batch, values)
+                shares = np.where(cache[key] == 0, 1.0, 0.0)
             total = np.bincount(sentence, weights=shares, minlength=batch.size)
             contribution = dense[:, j] * coef[j]
             credit += np.where(total[sentence] > 0, contribution[sentence] * shares / np.where(total > 0, total, 1)[sentence], 0.0)
