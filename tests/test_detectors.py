@@ -241,12 +241,12 @@ def test_proper_name_variant_keeps_the_preferred_forms_own_case(analyze):
     assert adapt_case("kiev", "Kyiv", canonical="Kiev") == "Kyiv"
 
 
-def test_scoring_without_the_classifier_never_imports_nltk_or_sklearn():
+def test_scoring_without_the_classifier_never_imports_nltk_numpy_scipy_or_sklearn():
     import subprocess
     import sys
 
     code = ("import sys, framing; framing.analyze('Officials in Kiev said the plan failed.', exclude=['classifier']); "
-            "print(sorted(m for m in ('nltk', 'sklearn') if m in sys.modules))")
+            "print(sorted(m for m in ('nltk', 'sklearn', 'scipy', 'numpy') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

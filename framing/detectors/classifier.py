@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from ..classifier.features import signals_of_sentence
-from ..classifier.model import BiasModel, load_default_model, load_model
 from ..document import Finding
 from . import Context, register
+
+if TYPE_CHECKING:  # the model code (numpy, scipy) loads only when a document is scored with it
+    from ..classifier.model import BiasModel
 
 #: A C001 finding needs this calibrated probability. From 0.5 a sentence is more likely biased than
 #: not, but in grouped CV only 78% of such sentences were labelled biased; from 0.7 on, 85% were
@@ -22,10 +23,12 @@ class ClassifierDetector:
     name = "classifier"
     order = 90  # after every lexicon detector: their findings are the classifier's signal features
 
-    def __init__(self, model: BiasModel | None = None) -> None:
+    def __init__(self, model: "BiasModel | None" = None) -> None:
         self.model = model
 
-    def _model(self, ctx: Context) -> BiasModel:
+    def _model(self, ctx: Context) -> "BiasModel":
+        from ..classifier.model import load_default_model, load_model
+
         path = ctx.options.get("classifier_model")
         if path:
             return load_model(path)
@@ -42,6 +45,8 @@ class ClassifierDetector:
         prose = ctx.document.prose
         texts = [prose[s.start : s.end] for s in sentences]
         # The lexicon detectors have already run: their findings are reused, never matched again.
+        from ..classifier.features import signals_of_sentence
+
         signals = [signals_of_sentence(s) for s in sentences] if model.uses_signals else None
         explanations = model.explain(texts, signals, top_k=TOP_TERMS)
         for sentence, explanation in zip(sentences, explanations):
