@@ -28,7 +28,7 @@ def test_score_seed_terminal_shows_sentences_and_summary():
 def test_score_json_validates_against_the_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     out = tmp_path / "r.json"
-    result = invoke("score", str(SEED), "--format", "json", "--output", str(out), "--no-classifier")
+    result = invoke("score", str(SEED), "--format", "json", "--output", str(out))
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text(encoding="utf-8"))
     schema = json.loads((Path(__file__).parent.parent / "framing" / "schema" / "report.schema.json").read_text())
@@ -37,6 +37,7 @@ def test_score_json_validates_against_the_schema(tmp_path):
     (document,) = report["documents"]
     text = SEED.read_text(encoding="utf-8")
     for sentence in document["sentences"]:
+        assert 0 <= sentence["bias_probability"] <= 1 and sentence["bias_terms"]["up"]
         for finding in sentence["findings"]:
             assert text[finding["start"] : finding["end"]] == finding["text"]
 
