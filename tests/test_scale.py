@@ -76,3 +76,18 @@ def test_parquet_round_trip_and_gzip_input(corpus, tmp_path):
     items = list(framing.analyze_files([source], exclude=["classifier"]))
     assert [d.id for d in items] == ["p1", "p2"]
     assert items[0].findings[0].code == "N001"
+
+
+def test_batched_analysis_equals_one_document_at_a_time(corpus):
+    """The classifier scores a batch of documents in one call; every number must match scoring them alone."""
+    from framing.document import RecordError
+    from framing.loaders import iter_documents
+    from framing.pipeline import Analyzer
+
+    analyzer = Analyzer()
+    alone = [analyzer.analyze(item).to_dict() for item in iter_documents([str(corpus)])
+             if not isinstance(item, RecordError)]
+    batched = [item.to_dict() for item in analyzer.analyze_all(iter_documents([str(corpus)]), batch_size=16)
+               if not isinstance(item, RecordError)]
+    assert batched == alone
+    assert all("bias_probability" in s for d in alone for s in d["sentences"])

@@ -164,7 +164,11 @@ class BiasModel:
         chunk_credit += np.bincount(batch.token_chunk, weights=token_credit, minlength=len(chunk_credit))
         scale = self.calibration[0]
         # Every (sentence, term, weight): the chunks, then the pseudo-terms of sentence-level features.
-        term_ids: dict[str, int] = {}
+        # Term ids in alphabetical order, so that ties between equal weights break the same way
+        # whatever else is in the batch (a document alone or among others).
+        pseudo_labels = [label for j, name in enumerate(self.dense_names)
+                         if self.dense_coef[j] and (label := _pseudo_term(name)) is not None]
+        term_ids: dict[str, int] = {t: i for i, t in enumerate(sorted(set(batch.chunk_terms) | set(pseudo_labels)))}
         sentence_parts = [batch.chunk_sentence]
         term_parts = [np.fromiter((term_ids.setdefault(t, len(term_ids)) for t in batch.chunk_terms), np.int64,
                                   len(batch.chunk_terms))]
@@ -287,7 +291,7 @@ def _top_per_sentence(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray
     """Per sentence, its k largest positive weights (with their term ids), largest first."""
     keep = weight > 1e-6
     sentence, term, weight = sentence[keep], term[keep], weight[keep]
-    order = np.lexsort((-weight, sentence))
+    order = np.lexsort((term, -weight, sentence))
     sentence, term, weight = sentence[order], term[order], weight[order]
     starts = np.searchsorted(sentence, np.arange(size))
     rank = np.arange(len(sentence)) - starts[sentence]

@@ -37,19 +37,23 @@ class ClassifierDetector:
         return self.model
 
     def detect(self, ctx: Context) -> Iterable[Finding]:
-        sentences = ctx.document.sentences
-        if not sentences:
-            return
-        model = self._model(ctx)
-        threshold = float(ctx.options.get("classifier_threshold", DEFAULT_THRESHOLD))
-        prose = ctx.document.prose
-        texts = [prose[s.start : s.end] for s in sentences]
+        return self.detect_batch([ctx])[0]
+
+    def detect_batch(self, contexts: list[Context]) -> list[list[Finding]]:
+        """One model call for the sentences of every document in the batch."""
+        results: list[list[Finding]] = [[] for _ in contexts]
+        pairs = [(i, sentence) for i, ctx in enumerate(contexts) for sentence in ctx.document.sentences]
+        if not pairs:
+            return results
+        model = self._model(contexts[0])
+        threshold = float(contexts[0].options.get("classifier_threshold", DEFAULT_THRESHOLD))
+        texts = [contexts[i].document.prose[s.start : s.end] for i, s in pairs]
         # The lexicon detectors have already run: their findings are reused, never matched again.
         from ..classifier.features import signals_of_sentence
 
-        signals = [signals_of_sentence(s) for s in sentences] if model.uses_signals else None
+        signals = [signals_of_sentence(s) for _, s in pairs] if model.uses_signals else None
         explanations = model.explain(texts, signals, top_k=TOP_TERMS)
-        for sentence, explanation in zip(sentences, explanations):
+        for (i, sentence), explanation in zip(pairs, explanations):
             probability = round(explanation["probability"], 4)
             up = explanation["up"]
             details = sentence.details
@@ -64,5 +68,6 @@ class ClassifierDetector:
                 message = f"the classifier rates this wording {probability:.0%} likely biased"
                 if words:
                     message += f" (most: {words})"
-                yield ctx.finding("C001", sentence.start, sentence.end, message,
-                                  probability=probability, threshold=threshold, terms_up=up)
+                results[i].append(contexts[i].finding("C001", sentence.start, sentence.end, message,
+                                                      probability=probability, threshold=threshold, terms_up=up))
+        return results
