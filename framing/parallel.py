@@ -34,7 +34,7 @@ def _init_worker(options: dict[str, Any]) -> None:
 
 def _analyze_chunk(chunk: list[Document | RecordError]) -> list[Document | RecordError]:
     assert _worker_analyzer is not None
-    return [item if isinstance(item, RecordError) else _worker_analyzer.analyze(item) for item in chunk]
+    return list(_worker_analyzer.analyze_all(chunk))
 
 
 def _chunks(items: Iterable[Document | RecordError], size: int) -> Iterator[list[Document | RecordError]]:

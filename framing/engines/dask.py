@@ -15,7 +15,7 @@ PARTITION_SIZE = 64
 def analyze_partition(partition: list[Document | RecordError], options: dict[str, Any]) -> list[Document | RecordError]:
     """Runs on a worker: one Analyzer per worker process and option set, reused across partitions."""
     analyzer = cached_analyzer(options)
-    return [item if isinstance(item, RecordError) else analyzer.analyze(item) for item in partition]
+    return list(analyzer.analyze_all(partition))
 
 
 @contextmanager
