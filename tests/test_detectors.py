@@ -1,6 +1,5 @@
 """Each detector: positive, negative and exception cases, on the project's own sentences."""
 
-from .conftest import codes
 
 
 def findings(document, code):
