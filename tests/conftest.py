@@ -23,7 +23,3 @@ def analyze(analyzer):
         return analyzer.analyze(make_document(text, fmt))
 
     return run
-
-
-def codes(document, prefix: str = "") -> list[tuple[str, str]]:
-    return [(f.code, f.text) for f in document.findings if f.code.startswith(prefix)]

@@ -1,7 +1,6 @@
 """Each detector: positive, negative and exception cases, on the project's own sentences."""
 
 
-
 def findings(document, code):
     return [f for f in document.findings if f.code == code]
 
