@@ -60,7 +60,7 @@ def textstat_offline() -> Any:
     return textstat
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # bounded: memory must not grow with a corpus's vocabulary
 def syllables(word: str) -> int:
     """Syllables of a lowercase word as textstat counts them: CMU dictionary, else pyphen + 1."""
     try:
