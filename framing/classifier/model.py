@@ -170,8 +170,7 @@ class BiasModel:
                          if self.dense_coef[j] and (label := _pseudo_term(name)) is not None]
         term_ids: dict[str, int] = {t: i for i, t in enumerate(sorted(set(batch.chunk_terms) | set(pseudo_labels)))}
         sentence_parts = [batch.chunk_sentence]
-        term_parts = [np.fromiter((term_ids.setdefault(t, len(term_ids)) for t in batch.chunk_terms), np.int64,
-                                  len(batch.chunk_terms))]
+        term_parts = [np.fromiter(map(term_ids.__getitem__, batch.chunk_terms), np.int64, len(batch.chunk_terms))]
         weight_parts = [chunk_credit * scale]
         pseudo = [(j, _pseudo_term(name)) for j, name in enumerate(self.dense_names)
                   if self.dense_coef[j] and _pseudo_term(name) is not None]
@@ -189,11 +188,8 @@ class BiasModel:
         weights = np.bincount(inverse, weights=np.concatenate(weight_parts), minlength=len(cells))
         cell_sentence, cell_term = np.divmod(cells, max(len(term_ids), 1))
         terms = list(term_ids)
-        up = _top_per_sentence(cell_sentence, cell_term, weights, top_k, len(texts))
-        down = _top_per_sentence(cell_sentence, cell_term, -weights, top_k, len(texts))
-        result = [{"probability": p,
-                   "up": [[terms[t], round(w, 4)] for t, w in up_i],
-                   "down": [[terms[t], round(-w, 4)] for t, w in down_i]}
+        up, down = _top_up_and_down(cell_sentence, cell_term, weights, top_k, len(texts), terms)
+        result = [{"probability": p, "up": up_i, "down": down_i}
                   for p, up_i, down_i in zip(probabilities.tolist(), up, down)]
         if self.opinion is not None:
             opinions = np.round(self._opinion(batch, dense, block_values), 4)
@@ -286,20 +282,23 @@ def _pseudo_term(name: str) -> str | None:
     return None
 
 
-def _top_per_sentence(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray, k: int,
-                      size: int) -> list[list[tuple[int, float]]]:
-    """Per sentence, its k largest positive weights (with their term ids), largest first."""
-    keep = weight > 1e-6
-    sentence, term, weight = sentence[keep], term[keep], weight[keep]
-    order = np.lexsort((term, -weight, sentence))
-    sentence, term, weight = sentence[order], term[order], weight[order]
-    starts = np.searchsorted(sentence, np.arange(size))
-    rank = np.arange(len(sentence)) - starts[sentence]
-    top = rank < k
-    result: list[list[tuple[int, float]]] = [[] for _ in range(size)]
-    for s, t, w in zip(sentence[top].tolist(), term[top].tolist(), weight[top].tolist()):
-        result[s].append((t, w))
-    return result
+def _top_up_and_down(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray, k: int, size: int,
+                     terms: list[str]) -> tuple[list[list[list]], list[list[list]]]:
+    """Per sentence, its k largest positive and k most negative weights as ``[term, weight]``, strongest
+    first; equal weights in alphabetical order of the term (term ids are alphabetical)."""
+    up: list[list[list]] = [[] for _ in range(size)]
+    down: list[list[list]] = [[] for _ in range(size)]
+    for sign, result in ((1.0, up), (-1.0, down)):
+        signed = sign * weight
+        keep = signed > 1e-6
+        s, t, w = sentence[keep], term[keep], signed[keep]
+        order = np.lexsort((t, -w, s))
+        s, t, w = s[order], t[order], w[order]
+        rank = np.arange(len(s)) - np.searchsorted(s, np.arange(size))[s]
+        top = rank < k
+        for i, term_id, value in zip(s[top].tolist(), t[top].tolist(), np.round(sign * w[top], 4).tolist()):
+            result[i].append([terms[term_id], value])
+    return up, down
 
 
 def _check_signals(texts: Sequence[str], signals: Sequence[Signals | None] | None) -> None:
