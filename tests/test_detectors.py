@@ -248,3 +248,10 @@ def test_scoring_without_the_classifier_never_imports_nltk_numpy_scipy_or_sklear
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_participles_used_as_adjectives_are_not_attribution(analyze):
+    document = analyze("Police arrested the alleged attacker. The reported deaths rose. Officials alleged fraud.")
+    verbs = [f.text for f in document.findings if f.category == "attribution"]
+    assert verbs == ["alleged"]
+    assert document.sentences[2].details["source_type"] == "anonymous"

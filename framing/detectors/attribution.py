@@ -141,6 +141,13 @@ def find_source(text: str, sentence_start: int, sentence_end: int, verb_start: i
     return _subject_before(text, sentence_start, verb_start)
 
 
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|his|her|their|its|this|these|those|our|your|my)\s+$", re.IGNORECASE)
+
+
+def _is_attributive(text: str, sentence_start: int, verb_start: int) -> bool:
+    return bool(_ATTRIBUTIVE_BEFORE.search(text, max(sentence_start, verb_start - 12), verb_start))
+
+
 def _is_participle_clause(text: str, sentence_start: int, verb_start: int, verb_end: int) -> bool:
     return text[verb_start:verb_end].lower().endswith("ing") and text[sentence_start:verb_start].rstrip().endswith(",")
 
@@ -159,6 +166,8 @@ class AttributionDetector:
                 continue
             if match.start and prose[match.start - 1] == "-":
                 continue  # "so-called", "self-described": part of a compound, not a reporting verb
+            if _is_attributive(prose, sentence.start, match.start):
+                continue  # "the alleged attacker", "the reported deaths": a participle used as an adjective
             entry = match.entries[0]
             verb_class = entry.get("class")
             if _is_participle_clause(prose, sentence.start, match.start, match.end):
