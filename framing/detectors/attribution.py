@@ -48,11 +48,13 @@ def _words_before(text: str, start: int, end: int) -> list[re.Match[str]]:
 def _subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[int, int] | None:
     """The noun phrase just before the verb: 'The Russian Foreign Ministry (has accused)'."""
     words = _words_before(text, sentence_start, verb_start)
-    if not words and text[sentence_start:verb_start].rstrip().endswith(","):
+    before = text[sentence_start:verb_start].rstrip()
+    if not words and before.endswith(","):
         # An appositive between subject and verb: "Rep. Ann Lee, D-Ohio, called ..."
-        before_appositive = text.rfind(",", sentence_start, text[sentence_start:verb_start].rstrip().rfind(",") + sentence_start)
-        if before_appositive > sentence_start:
-            return _subject_before(text, sentence_start, before_appositive)
+        closing_comma = sentence_start + len(before) - 1
+        opening_comma = text.rfind(",", sentence_start, closing_comma)
+        if opening_comma > sentence_start:
+            return _subject_before(text, sentence_start, opening_comma)
         return None
     while words and (words[-1].group().lower() in _SKIPPABLE or words[-1].group().lower().endswith("ly")):
         words.pop()
