@@ -26,18 +26,19 @@ class SourcingDetector:
     def detect(self, ctx: Context) -> Iterable[Finding]:
         cues = ctx.matches("sourcing")
         unnamed_nouns = _unnamed_heads(ctx)
-        self._loaded_spans = {(m.start, m.end) for m in ctx.matches("loaded")}
-        self._cue_starts = [m.start for m in cues]
+        loaded_spans = {(m.start, m.end) for m in ctx.matches("loaded")}
+        cue_starts = [m.start for m in cues]
         for sentence in ctx.document.sentences:
-            yield from self._sentence(ctx, sentence, cues, unnamed_nouns)
+            yield from self._sentence(ctx, sentence, cues, cue_starts, unnamed_nouns, loaded_spans)
 
-    def _sentence(self, ctx: Context, sentence: Sentence, cues, unnamed_nouns) -> Iterable[Finding]:
+    def _sentence(self, ctx: Context, sentence: Sentence, cues, cue_starts, unnamed_nouns,
+                  loaded_spans) -> Iterable[Finding]:
         text = ctx.document.text
         found: list[Finding] = []
         kinds: set[str] = set()
         claim_start = sentence.dateline_end or sentence.start
-        first = bisect.bisect_left(self._cue_starts, claim_start)
-        last = bisect.bisect_left(self._cue_starts, sentence.end)
+        first = bisect.bisect_left(cue_starts, claim_start)
+        last = bisect.bisect_left(cue_starts, sentence.end)
         sentence_cues = [m for m in cues[first:last] if m.end <= sentence.end]
         outlets = [m for m in sentence_cues if m.entries[0].get("type") == "media_outlet"]
         for match in sentence_cues:
@@ -77,7 +78,7 @@ class SourcingDetector:
         yield from found
         if not kinds and not _is_quotation_sentence(ctx, sentence):
             evaluative = [f for f in sentence.findings if not f.details.get("in_quotation") and (
-                f.code in ("L001", "H002") or (f.code == "N001" and (f.start, f.end) in self._loaded_spans))]
+                f.code in ("L001", "H002") or (f.code == "N001" and (f.start, f.end) in loaded_spans))]
             if evaluative:
                 first = evaluative[0]
                 terms = ", ".join(f"'{f.text}'" for f in evaluative)
