@@ -1,11 +1,16 @@
-"""Scoring on every core of one machine: a process pool fed in bounded, ordered chunks."""
+"""Scoring on every core of one machine: a process pool fed in bounded, ordered chunks.
+
+The helpers at the bottom (one cached Analyzer per process, chunking, an ordered bounded window
+of futures) are shared with the dask engine and with framing.compare's per-partition tasks.
+"""
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from itertools import chain, islice
 from typing import Any, Callable, Iterable, Iterator
 
 from .document import Document, RecordError
@@ -15,8 +20,6 @@ CHUNK_SIZE = 16
 #: Below this many documents a pool costs more (start-up, loading lexicons) than it saves.
 POOL_THRESHOLD = 48
 
-_worker_analyzer = None
-
 
 def default_jobs() -> int:
     try:
@@ -25,36 +28,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(options: dict[str, Any]) -> None:
-    global _worker_analyzer
-    from .pipeline import Analyzer
-
-    _worker_analyzer = Analyzer(**options)
-
-
-def _analyze_chunk(chunk: list[Document | RecordError]) -> list[Document | RecordError]:
-    assert _worker_analyzer is not None
-    return list(_worker_analyzer.analyze_all(chunk))
-
-
-def _chunks(items: Iterable[Document | RecordError], size: int) -> Iterator[list[Document | RecordError]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+def analyze_chunk(chunk: list[Document | RecordError], options: dict[str, Any]) -> list[Document | RecordError]:
+    """The task a pool process or a dask worker runs: one batch through that process's Analyzer."""
+    return list(cached_analyzer(options).analyze_all(chunk))
 
 
 def analyze_in_pool(items: Iterable[Document | RecordError], jobs: int, options: dict[str, Any],
                     chunk_size: int = CHUNK_SIZE) -> Iterator[Document | RecordError]:
     """Analysed documents in input order, ``jobs`` processes; at most a few chunks per worker in flight."""
-    window = max(2, jobs * 3)
-    pending: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        for chunk in _chunks(items, chunk_size):
-            pending.append(pool.submit(_analyze_chunk, chunk))
-            if len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        submit = partial(pool.submit, analyze_chunk, options=options)
+        for analysed in ordered_results(submit, chunked(items, chunk_size), max(2, jobs * 3)):
+            yield from analysed
 
 
 def analyze_stream(items: Iterable[Document | RecordError], jobs: int | None, options: dict[str, Any],
@@ -64,21 +49,10 @@ def analyze_stream(items: Iterable[Document | RecordError], jobs: int | None, op
     iterator = iter(items)
     head = list(islice(iterator, POOL_THRESHOLD))
     if jobs == 1 or len(head) < POOL_THRESHOLD:
-        if analyzer is None:
-            from .pipeline import Analyzer
-
-            analyzer = Analyzer(**options)
-        yield from analyzer.analyze_all(_chain(head, iterator))
+        yield from (analyzer or cached_analyzer(options)).analyze_all(chain(head, iterator))
         return
-    yield from analyze_in_pool(_chain(head, iterator), jobs, options)
+    yield from analyze_in_pool(chain(head, iterator), jobs, options)
 
-
-def _chain(head: list, rest: Iterator) -> Iterator:
-    yield from head
-    yield from rest
-
-
-# Helpers for other parallel callers (framing.compare runs its own per-partition task).
 
 _cached_analyzers: dict[str, Any] = {}
 
@@ -101,7 +75,9 @@ def cached_analyzer(options: dict[str, Any]) -> Any:
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     """Lists of ``size`` consecutive items (the last one may be shorter)."""
-    return _chunks(items, size)
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def ordered_results(submit: Callable[[Any], Any], tasks: Iterable[Any], window: int) -> Iterator[Any]:

@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 from ..document import Document
 from ..parallel import cached_analyzer, chunked, default_jobs, ordered_results
 from .aggregate import PARTITION_SIZE, CompareAggregator, PartialAggregate, PartialAggregator
-from .grouping import analysed
+from .grouping import analysed_pairs
 from .naming_forms import NamingForms
 
 #: Fewer documents than this stay in this process: starting a pool would cost more than it saves.
@@ -41,8 +41,8 @@ def aggregate_partition(pairs: list[Pair], options: dict[str, Any], partial_opti
     """The task (in a pool process or on a dask worker): analyse a partition and aggregate it."""
     analyzer = cached_analyzer(options)
     partial = PartialAggregator(naming_forms(analyzer), **partial_options)
-    for group, document in pairs:
-        partial.add(group, analysed(document, analyzer))
+    for group, document in analysed_pairs(pairs, analyzer, batch_size=len(pairs) or 1):
+        partial.add(group, document)
     return partial.finish()
 
 
@@ -63,8 +63,8 @@ def aggregate(pairs: Iterable[Pair], aggregator: CompareAggregator, *, analyzer:
     pairs = iter(pairs)
     head = list(islice(pairs, MIN_POOL_DOCUMENTS))
     if jobs == 1 or len(head) < MIN_POOL_DOCUMENTS:
-        for group, document in chain(head, pairs):
-            aggregator.add(group, analysed(document, analyzer))
+        for group, document in analysed_pairs(chain(head, pairs), analyzer):
+            aggregator.add(group, document)
             if on_progress is not None and aggregator.documents % PARTITION_SIZE == 0:
                 on_progress(aggregator.documents)
     else:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 from ..document import Document, RecordError
+from ..parallel import chunked
 
 #: ``--group-by directory``: the first path component under the input directory, always.
 DIRECTORY = "directory"
@@ -58,20 +59,10 @@ def iter_inputs(inputs: Iterable[Input], group_by: str, input_format: str | None
             yield loaded if isinstance(loaded, RecordError) else (group_of(loaded, group_by, root), loaded)
 
 
-def analysed(document: Document, analyzer) -> Document:
-    """The document analysed by ``analyzer`` (a framing Analyzer), unless it has sentences already."""
-    return document if document.sentences else analyzer.analyze(document)
-
-
-def iter_grouped(inputs: Iterable[Input], group_by: str, analyzer, input_format: str | None = None
-                 ) -> Iterator[tuple[str, Document] | RecordError]:
-    """(group, analysed document) pairs from paths, directories, corpora or Documents, in input order.
-
-    Documents that already have sentences are taken as analysed; anything else goes through
-    ``analyzer``, so compare reuses exactly the detectors `score` runs.
-    """
-    for item in iter_inputs(inputs, group_by, input_format):
-        if isinstance(item, RecordError):
-            yield item
-        else:
-            yield item[0], analysed(item[1], analyzer)
+def analysed_pairs(pairs: Iterable[tuple[str, Document]], analyzer, batch_size: int = 32
+                   ) -> Iterator[tuple[str, Document]]:
+    """The pairs with their documents analysed by ``analyzer`` in batches, as `score` analyses them
+    (the classifier scores a batch in one call); documents that have sentences are taken as analysed."""
+    for batch in chunked(pairs, batch_size):
+        analyzer.analyze_batch([document for _, document in batch if not document.sentences])
+        yield from batch

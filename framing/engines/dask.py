@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from collections import deque
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
 from ..document import Document, RecordError
-from ..parallel import cached_analyzer, chunked, default_jobs
+from ..parallel import analyze_chunk, chunked, default_jobs, ordered_results
 
 PARTITION_SIZE = 64
-
-
-def analyze_partition(partition: list[Document | RecordError], options: dict[str, Any]) -> list[Document | RecordError]:
-    """Runs on a worker: one Analyzer per worker process and option set, reused across partitions."""
-    analyzer = cached_analyzer(options)
-    return list(analyzer.analyze_all(partition))
 
 
 @contextmanager
@@ -42,12 +35,14 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
 
 def analyze_with_dask(items: Iterable[Document | RecordError], options: dict[str, Any], client: Any,
                       partition_size: int = PARTITION_SIZE) -> Iterator[Document | RecordError]:
-    """Partitions are submitted as the input streams in; a bounded window keeps memory flat."""
-    window = max(4, 3 * len(client.scheduler_info().get("workers", {})) or 4)
-    pending: deque = deque()
-    for partition in chunked(items, partition_size):
-        pending.append(client.submit(analyze_partition, partition, options, pure=False))
-        if len(pending) >= window:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    """Partitions are submitted as the input streams in; a bounded window keeps memory flat.
+
+    Each worker analyses its partition with one cached Analyzer per process (framing.parallel).
+    """
+    window = max(4, 3 * len(client.scheduler_info().get("workers", {})))
+
+    def submit(partition: list[Document | RecordError]) -> Any:
+        return client.submit(analyze_chunk, partition, options, pure=False)
+
+    for analysed in ordered_results(submit, chunked(items, partition_size), window):
+        yield from analysed

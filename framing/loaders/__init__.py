@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from itertools import chain
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -152,7 +153,7 @@ def read_csv(path: Path, text_column: str = "text") -> Iterator[Document | Recor
     with handle:
         head = handle.readline()
         delimiter = max(",;\t|", key=head.count)
-        reader = csv.DictReader(_chain([head], handle), delimiter=delimiter)
+        reader = csv.DictReader(chain([head], handle), delimiter=delimiter)
         if reader.fieldnames is None or text_column not in reader.fieldnames:
             raise InputError(f"{source}:1: CSV header has no {text_column!r} column")
         try:
@@ -160,11 +161,6 @@ def read_csv(path: Path, text_column: str = "text") -> Iterator[Document | Recor
                 yield _record_document(record, source, reader.line_num, "text")
         except (csv.Error, UnicodeDecodeError) as exc:
             yield RecordError(source, reader.line_num, f"unreadable CSV: {exc}")
-
-
-def _chain(first: list[str], rest: Iterable[str]) -> Iterator[str]:
-    yield from first
-    yield from rest
 
 
 def iter_documents(inputs: Iterable[str], input_format: str | None = None,
