@@ -25,11 +25,21 @@ class SourcingDetector:
 
     def detect(self, ctx: Context) -> Iterable[Finding]:
         cues = ctx.matches("sourcing")
-        unnamed_nouns = _unnamed_heads(ctx)
+        unnamed_nouns = self._unnamed_heads(ctx)
         loaded_spans = {(m.start, m.end) for m in ctx.matches("loaded")}
         cue_starts = [m.start for m in cues]
         for sentence in ctx.document.sentences:
             yield from self._sentence(ctx, sentence, cues, cue_starts, unnamed_nouns, loaded_spans)
+
+    def _unnamed_heads(self, ctx: Context) -> frozenset[str]:
+        """Head nouns of unnamed sources ('official' from 'an official'): 'a senior U.S. official' is
+        unnamed. Derived once per lexicon set, which an Analyzer keeps for its lifetime."""
+        lexicons, heads = getattr(self, "_heads_cache", (None, frozenset()))
+        if lexicons is not ctx.lexicons:
+            heads = frozenset(normalize(form).split()[-1] for entry in ctx.lexicons.family("sourcing")
+                              if entry.get("type") == "unnamed_source_noun" for form in entry.forms)
+            self._heads_cache = (ctx.lexicons, heads)
+        return heads
 
     def _sentence(self, ctx: Context, sentence: Sentence, cues, cue_starts, unnamed_nouns,
                   loaded_spans) -> Iterable[Finding]:
@@ -85,16 +95,6 @@ class SourcingDetector:
                 yield ctx.finding("S004", first.start, first.end,
                                   f"evaluative claim ({terms}) with no attribution: whose judgement is it?",
                                   source_type="none", evaluative_terms=[f.text for f in evaluative])
-
-
-def _unnamed_heads(ctx: Context) -> frozenset[str]:
-    """Head nouns of unnamed sources ('official' from 'an official'): 'a senior U.S. official' is unnamed."""
-    cached = getattr(ctx.lexicons, "_unnamed_heads", None)
-    if cached is None:
-        cached = frozenset(normalize(form).split()[-1] for entry in ctx.lexicons.family("sourcing")
-                           if entry.get("type") == "unnamed_source_noun" for form in entry.forms)
-        ctx.lexicons._unnamed_heads = cached  # type: ignore[attr-defined]
-    return cached
 
 
 def _head_noun(words: str) -> str:
