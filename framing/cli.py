@@ -162,7 +162,7 @@ def _register_optional_commands() -> None:
     """Commands that live beside their feature (classifier, compare, check) register themselves."""
     import importlib
 
-    for module in ("framing.cli_model", "framing.compare.cli", "framing.check.cli"):
+    for module in ("framing.cli_model", "framing.compare.cli", "framing.check.cli", "framing.evaluation.cli"):
         try:
             register = importlib.import_module(module).register
         except ModuleNotFoundError as exc:

@@ -1,0 +1,1 @@
+"""Measured accuracy of the detectors against a hand-annotated gold set."""
