@@ -14,11 +14,11 @@ from .resources import lexicon_dir
 
 FAMILIES = ("naming", "attribution", "sourcing", "hedges", "loaded")
 
-_COMMON_KEYS = {"term", "rationale", "source", "case_sensitive", "family", "note"}
+_COMMON_KEYS = {"term", "rationale", "source", "case_sensitive", "family", "note", "exceptions"}
 _SCHEMAS: dict[str, dict[str, Any]] = {
     "naming": {
         "required": {"preferred": str, "domain": str, "origin": str, "source": str},
-        "optional": {"exceptions": list, "autofix": bool, "kind": str},
+        "optional": {"autofix": bool, "kind": str},
     },
     "attribution": {
         "required": {"class": str, "forms": list},
@@ -70,6 +70,31 @@ class Entry:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
+
+
+@lru_cache(maxsize=4096)
+def _exceptions_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all of an entry's exception phrases, longest first."""
+    alternatives = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        parts = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
+        alternatives.append(r"\s+".join(parts))
+    return re.compile(r"(?<!\w)(?=((?:" + "|".join(alternatives) + r")(?!\w)))", re.IGNORECASE)
+
+
+def in_exception(entry: Entry, text: str, start: int, end: int) -> bool:
+    """True when a match of ``entry`` lies inside one of its exception phrases ("chicken Kiev",
+    "admitted to hospital"), where the term does not mean what the entry is about."""
+    phrases = tuple(entry.get("exceptions", ()))
+    if not phrases:
+        return False
+    reach = max(len(p) for p in phrases) + 8
+    for found in _exceptions_pattern(phrases).finditer(text, max(0, start - reach), min(len(text), end + reach)):
+        if found.start(1) > start:
+            break
+        if end <= found.end(1):
+            return True
+    return False
 
 
 _WHITESPACE = re.compile(r"\s+")
@@ -128,8 +153,11 @@ def validate_entry(raw: Any, family: str | None, where: str) -> tuple[Entry | No
         forms = raw["forms"]
         if not forms or not all(isinstance(f, str) and f.strip() for f in forms):
             problems.append(f"{where}: 'forms' must be a non-empty list of strings")
+    if "exceptions" in raw and not isinstance(raw["exceptions"], list):
+        problems.append(f"{where}: 'exceptions' must be a list")
     for exception in raw.get("exceptions", []) if isinstance(raw.get("exceptions"), list) else []:
-        if not isinstance(exception, str) or normalize(term) not in normalize(exception):
+        if not isinstance(exception, str) or not any(
+                normalize(form) in normalize(exception) for form in forms if isinstance(form, str)):
             problems.append(f"{where}: exception {exception!r} does not contain the term {term!r}")
     if problems:
         return None, problems

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Protocol
 
 from ..document import Document, Finding, Sentence
-from ..lexicon import Lexicons, Match
+from ..lexicon import Lexicons, Match, in_exception
 from ..rules import RULES
 
 
@@ -41,8 +42,10 @@ class Context:
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.document.sentences]
-        by_family = self.lexicons.scan_by_family(self.document.prose)
-        self._matches = {family: _longest_first(ms) for family, ms in by_family.items()}
+        prose = self.document.prose
+        by_family = self.lexicons.scan_by_family(prose)
+        self._matches = {family: [m for m in _longest_first(ms) if not in_exception(m.entries[0], prose, m.start, m.end)]
+                         for family, ms in by_family.items()}
 
     @property
     def quotations(self) -> list[tuple[int, int]]:
@@ -87,6 +90,21 @@ class Context:
     def findings(self, *codes_or_categories: str) -> list[Finding]:
         wanted = set(codes_or_categories)
         return [f for f in self.document.findings if f.code in wanted or f.category in wanted]
+
+
+#: "the spelling 'Kiev'", "the word regime": a term mentioned as a word, not used to name anything.
+_MENTION_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:the|a|an|its|their|old|older|former|new|russian|ukrainian|soviet-era|english)\s+"
+    r"(?:spelling|name|word|term|transliteration|romanization|romanisation|form|version)s?"
+    r"(?:\s+(?:as|is|was))?\s*[:,]?"
+    r"|(?<!\w)(?:spelt|spelled|spelling|rendered|romanized|romanised|written)(?:\s+it)?(?:\s+as)?)"
+    r"\s*[\"“‘']?$",
+    re.IGNORECASE)
+
+
+def is_mention(text: str, start: int, end: int) -> bool:
+    """A term quoted or cited as a word ("the spelling 'Kiev'"), which names nothing."""
+    return bool(_MENTION_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:

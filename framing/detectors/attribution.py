@@ -25,7 +25,8 @@ _SKIPPABLE = frozenset(
     "allegedly once not never publicly privately officially today yesterday on monday tuesday wednesday "
     "thursday friday saturday sunday".split()
 )
-_DETERMINERS = frozenset("the a an its his her their this these those our some several many two three".split())
+_DETERMINERS = frozenset("the a an its his her their this these those our some several many one another two three four "
+                         "five six seven eight nine ten few both each every other".split())
 _LOCATIVES = frozenset("in from at".split())
 _ARTICLES = frozenset("the a an his her their its".split())
 _CONNECTORS = frozenset("of for and de von der van al bin du la le".split())

@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from ..document import Finding
-from . import Context, register
+from . import Context, is_mention, register
 
 _QUOTATION = re.compile(
     r"(?=[“\"‘])"  # try only where a quotation mark stands
@@ -15,6 +15,12 @@ _QUOTATION = re.compile(
     r"|(?<![\w])‘[^‘’\n]{1,200}’(?![\w]))"
 )
 SCARE_QUOTE_MAX_WORDS = 4
+#: A quoted name after one of these is a title or a name ("the report 'Frozen Assets'"), not a scare quote.
+_NAME_BEFORE = re.compile(
+    r"(?<!\w)(?:report|book|film|movie|song|album|novel|documentary|series|show|play|podcast|programme|"
+    r"program|exhibition|essay|article|column|headline|slogan|hashtag|titled|entitled|nicknamed|codenamed|"
+    r"code-named|known\s+as|operation|campaign|app|brand)\s*,?\s*$", re.IGNORECASE)
+_SO_CALLED_BEFORE = re.compile(r"(?<!\w)so[- ]called\s*$", re.IGNORECASE)
 
 
 def find_quotations(prose: str) -> list[tuple[int, int]]:
@@ -47,6 +53,14 @@ class QuotationDetector:
                 continue
             quote = text[start:end]
             inner = quote[1:-1].strip().rstrip(",")
+            before = ctx.document.prose[max(0, start - 30):start]
+            if _SO_CALLED_BEFORE.search(before) and not _is_reported_speech(quote):
+                yield ctx.finding("Q002", start, end,
+                                  f"'so-called' and quotation marks around '{inner}': the writer distances itself from the term",
+                                  words=len(inner.split()))
+                continue
+            if is_mention(ctx.document.prose, start, start) or _NAME_BEFORE.search(before):
+                continue  # a word cited as a word, or a title: the marks quote a name, not a speaker
             if _is_reported_speech(quote):
                 yield ctx.finding("Q001", start, end, "direct quotation", words=len(inner.split()))
             elif id(sentence) in attributed:

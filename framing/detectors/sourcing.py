@@ -36,8 +36,9 @@ class SourcingDetector:
         unnamed. Derived once per lexicon set, which an Analyzer keeps for its lifetime."""
         lexicons, heads = getattr(self, "_heads_cache", (None, frozenset()))
         if lexicons is not ctx.lexicons:
-            heads = frozenset(normalize(form).split()[-1] for entry in ctx.lexicons.family("sourcing")
-                              if entry.get("type") == "unnamed_source_noun" for form in entry.forms)
+            heads = frozenset(variant for entry in ctx.lexicons.family("sourcing")
+                              if entry.get("type") == "unnamed_source_noun" for form in entry.forms
+                              for variant in _number_variants(normalize(form).split()[-1]))
             self._heads_cache = (ctx.lexicons, heads)
         return heads
 
@@ -75,7 +76,7 @@ class SourcingDetector:
             if any(_overlaps(start, end, m.start, m.end) for m in outlets):
                 found.append(ctx.finding("S003", start, end, f"'{words}': a news organisation as the source",
                                          source_type="secondary"))
-            elif head in unnamed_nouns and not _has_personal_name(words):
+            elif head in unnamed_nouns and not _has_personal_name(words) and not _speaks_for_named_body(words):
                 found.append(ctx.finding("S002", start, end, f"'{words}': an unnamed source",
                                          source_type="anonymous"))
             else:
@@ -97,6 +98,19 @@ class SourcingDetector:
                                   source_type="none", evaluative_terms=[f.text for f in evaluative])
 
 
+def _number_variants(noun: str) -> tuple[str, ...]:
+    """A noun with its other grammatical number, so 'analysts' in the lexicon also covers 'one analyst'."""
+    if noun.endswith("men"):
+        return noun, noun[:-3] + "man"
+    if noun.endswith("man"):
+        return noun, noun[:-3] + "men"
+    if noun.endswith("ies"):
+        return noun, noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun, noun[:-1]
+    return noun, noun + "s"
+
+
 def _head_noun(words: str) -> str:
     """The noun a source phrase is about: 'officials' in 'officials in Kyiv', else the last word."""
     tokens = words.split()
@@ -110,6 +124,19 @@ def _has_personal_name(words: str) -> bool:
     """'officials including Deputy Minister Anna Kuz' names someone; 'U.S. officials' does not."""
     tokens = words.split()[1:]
     return sum(1 for t in tokens if t[:1].isupper() and not t.isupper() and "." not in t) >= 2
+
+
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
+_NOT_IDENTIFYING = frozenset("a an the one another two senior former deputy chief unnamed anonymous unidentified".split())
+
+
+def _speaks_for_named_body(words: str) -> bool:
+    """'a ministry spokesperson', 'the army's spokesman': on the record for a named organisation.
+    A bare 'a spokesman' or 'an unnamed spokeswoman' names no one."""
+    tokens = [normalize(t) for t in words.split()]
+    if not tokens or tokens[-1] not in _SPOKESPEOPLE or {"unnamed", "anonymous", "unidentified"} & set(tokens):
+        return False
+    return any(t not in _NOT_IDENTIFYING for t in tokens[:-1])
 
 
 def _is_quotation_sentence(ctx: Context, sentence: Sentence) -> bool:
