@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Optional
 
@@ -23,6 +24,8 @@ def register(app: typer.Typer) -> None:
         recorded: Optional[Path] = typer.Option(None, "--check-against",
                                                 help="Recorded figures (JSON); exit 1 if any detector falls "
                                                      "more than 0.02 below them."),
+        record: Optional[Path] = typer.Option(None, "--record",
+                                              help="Write the figures to this JSON file (what --check-against reads)."),
     ) -> None:
         """Measure each detector against hand-annotated sentences: span-level P/R/F1, exact and overlap."""
         from ..cli import fail
@@ -46,6 +49,11 @@ def register(app: typer.Typer) -> None:
         evaluations = evaluate_splits(items, SPLITS if split == "both" else (split,))
         render = render_json if format == "json" else render_text
         typer.echo(render(evaluations, show_errors=errors))
+        if record is not None:
+            from ..check.fix import write_atomically
+
+            current = {"splits": {s: figures(e) for s, e in evaluations.items()}}
+            write_atomically(record, (json.dumps(current, indent=1, sort_keys=True) + "\n").encode("utf-8"))
         if recorded is not None:
             try:
                 problems = regressions({s: figures(e) for s, e in evaluations.items()}, load_recorded(recorded))

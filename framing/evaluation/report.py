@@ -19,8 +19,11 @@ def render_text(evaluations: dict[str, Evaluation], show_errors: bool = False) -
             exact, overlap = by_mode["exact"], by_mode["overlap"]
             name = f"  {row}" if row in SPAN_LABELS and row not in ("naming", "loaded") else row
             lines.append(f"{name:28} {overlap.tp + overlap.fn:5d} {overlap.tp + overlap.fp:5d}   "
-                         f"{exact.precision:7.3f} {exact.recall:5.3f} {exact.f1:5.3f}   "
-                         f"{overlap.precision:9.3f} {overlap.recall:5.3f} {overlap.f1:5.3f}")
+                         f"{_rate(exact.precision, exact.tp + exact.fp):>7} {_rate(exact.recall, exact.tp + exact.fn):>5} "
+                         f"{_rate(exact.f1, exact.tp + exact.fp + exact.fn):>5}   "
+                         f"{_rate(overlap.precision, overlap.tp + overlap.fp):>9} "
+                         f"{_rate(overlap.recall, overlap.tp + overlap.fn):>5} "
+                         f"{_rate(overlap.f1, overlap.tp + overlap.fp + overlap.fn):>5}")
         lines.append(f"source type per sentence: accuracy {evaluation.source_accuracy:.3f}")
         header = "gold \\ predicted"
         lines.append(f"  {header:18}" + "".join(f"{t:>10}" for t in SOURCE_TYPES))
@@ -31,6 +34,11 @@ def render_text(evaluations: dict[str, Evaluation], show_errors: bool = False) -
             lines.extend(_errors(evaluation))
         lines.append("")
     return "\n".join(lines)
+
+
+def _rate(value: float, support: int) -> str:
+    """A rate, or '-' when nothing was there to measure it on."""
+    return f"{value:.3f}" if support else "-"
 
 
 def _errors(evaluation: Evaluation) -> list[str]:
