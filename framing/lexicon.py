@@ -22,7 +22,7 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "attribution": {
         "required": {"class": str, "forms": list},
-        "optional": {},
+        "optional": {"requires_complement": bool},
         "values": {"class": ("neutral", "doubt", "endorsing", "accusatory", "emotive")},
     },
     "sourcing": {

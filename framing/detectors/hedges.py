@@ -14,7 +14,11 @@ class HedgeDetector:
     order = 40
 
     def detect(self, ctx: Context) -> Iterable[Finding]:
+        # 'The minister alleged that ...': a word that is a reporting verb there is attribution, not a hedge.
+        reporting = {(f.start, f.end) for f in ctx.findings("attribution")}
         for match in ctx.matches("hedges"):
+            if (match.start, match.end) in reporting:
+                continue
             entry = match.entries[0]
             kind = entry.get("type")
             code = "H001" if kind == "hedge" else "H002"

@@ -9,10 +9,12 @@ from ..document import Finding
 from . import Context, is_mention, register
 
 _QUOTATION = re.compile(
-    r"(?=[“\"‘])"  # try only where a quotation mark stands
+    r"(?=[“\"‘'])"  # try only where a quotation mark stands
     r"(?:“[^“”]{1,3000}”"
     r"|(?<![\w])\"[^\"\n]{1,3000}\"(?![\w])"
-    r"|(?<![\w])‘[^‘’\n]{1,200}’(?![\w]))"
+    r"|(?<![\w])‘[^‘’\n]{1,200}’(?![\w])"
+    # Straight single quotes, as headlines use them; an apostrophe inside a word ("Kyiv's") is not a mark.
+    r"|(?<![\w'])'(?=[^\s'])(?:[^'\n]|(?<=\w)'(?=\w)){1,200}?(?<=\S)'(?![\w']))"
 )
 SCARE_QUOTE_MAX_WORDS = 4
 #: A quoted name after one of these is a title or a name ("the report 'Frozen Assets'"), not a scare quote.
@@ -37,6 +39,12 @@ def _is_reported_speech(quote: str) -> bool:
 def _looks_like_title(inner: str) -> bool:
     words = [w for w in inner.split() if w.isalpha()]
     return len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def _is_headline(sentence: str) -> bool:
+    """Title Case throughout: in a headline a capitalised quoted phrase is no sign of a title."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 @register
@@ -67,7 +75,7 @@ class QuotationDetector:
                 yield ctx.finding("Q003", start, end,
                                   f"short quoted phrase '{inner}' in an attributed sentence: partial quotation",
                                   words=len(inner.split()))
-            elif not _looks_like_title(inner):
+            elif _is_headline(sentence.text) or not _looks_like_title(inner):
                 yield ctx.finding("Q002", start, end,
                                   f"'{inner}' in quotation marks with no speaker: a scare quote distances the writer from the term",
                                   words=len(inner.split()))
