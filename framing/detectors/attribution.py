@@ -23,8 +23,11 @@ _SKIPPABLE = frozenset(
     "has have had is was were are be been being will would could should may might must can did does do "
     "also again later earlier then still previously repeatedly consistently already recently reportedly "
     "allegedly once not never publicly privately officially today yesterday on monday tuesday wednesday "
-    "thursday friday saturday sunday".split()
+    "thursday friday saturday sunday as".split()
 )
+_AUXILIARIES = frozenset("has have had is was were are be been being will would could should may might must can did does do".split())
+#: Post-modifiers a source phrase may carry before its verb: 'sources [in the military]', 'people [familiar with ...]'.
+_POSTMODIFIER_LINKS = frozenset("in from at of with outside inside near to for within across close familiar".split())
 _DETERMINERS = frozenset("the a an its his her their this these those our some several many one another two three four "
                          "five six seven eight nine ten few both each every other".split())
 _LOCATIVES = frozenset("in from at".split())
@@ -68,15 +71,17 @@ def _subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[in
         # A common-noun subject needs a determiner close before it ("the ministry", "sources").
         phrase = [words[-1]]
         for word in reversed(words[:-1][-3:]):
+            if word.group().lower() in _AUXILIARIES:
+                break  # 'the landlord has stopped (answering)': a verb phrase, not a noun phrase
             phrase.insert(0, word)
             if word.group().lower() in _DETERMINERS:
-                return phrase[0].start(), phrase[-1].end()
+                return _with_head_before(words, words.index(phrase[0]), phrase[-1].end())
         capitalised = [i for i, w in enumerate(phrase[:-1]) if w.group()[:1].isupper()]
         if capitalised:  # "Russian state television"
             return phrase[capitalised[0]].start(), phrase[-1].end()
         if head.lower().endswith("s") and len(head) > 3:
-            return words[-1].span()  # a bare plural: "sources said", "officials told"
-        return None
+            return _with_head_before(words, len(words) - 1, words[-1].end())  # a bare plural: "sources said"
+        return _with_head_before(words, len(words) - 1, words[-1].end(), required=True)
     phrase = [words[-1]]
     for word in reversed(words[:-1]):
         token = word.group()
@@ -93,12 +98,31 @@ def _subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[in
     if not phrase:
         return None
     # "Officials in Kiev (claimed)": the place is a modifier; the source is the noun before it.
-    first = words.index(phrase[0]) if phrase[0] in words else -1
-    if first >= 2 and words[first - 1].group().lower() in _LOCATIVES:
-        noun = words[first - 2].group()
-        if noun[:1].isupper() or noun.lower().endswith("s"):
-            return words[first - 2].start(), phrase[-1].end()
-    return phrase[0].start(), phrase[-1].end()
+    return _with_head_before(words, words.index(phrase[0]), phrase[-1].end())
+
+
+def _with_head_before(words: list[re.Match[str]], first: int, end: int, required: bool = False) -> tuple[int, int] | None:
+    """Extend a phrase back over a post-modifier to the noun it modifies: '[sources] in the military',
+    '[two people] familiar with the talks', '[the chief inspector] of constabulary'. With ``required``,
+    only such an extension is a subject (a bare singular noun alone is not)."""
+    start = first
+    while start >= 2 and words[start - 1].group().lower() in _POSTMODIFIER_LINKS:
+        link = start - 1
+        if words[link].group().lower() in ("with", "to") and link >= 1 and words[link - 1].group().lower() in ("familiar", "close"):
+            link -= 1  # 'familiar with', 'close to'
+        noun = link - 1
+        while noun >= 1 and words[noun].group().lower() in ("here", "there", "now"):
+            noun -= 1
+        if noun < 0 or words[noun].group().lower() in _SKIPPABLE:
+            break
+        start = noun
+        while start >= 1 and (words[start - 1].group().lower() in _DETERMINERS or words[start - 1].group()[:1].isupper()
+                              or words[start - 1].group().lower() not in _SKIPPABLE | _POSTMODIFIER_LINKS
+                              and start - noun < 3):
+            start -= 1
+    if required and start == first:
+        return None
+    return words[start].start(), end
 
 
 def _head(phrase: str) -> str:
@@ -106,8 +130,24 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
-def _object_after(text: str, verb_end: int, sentence_end: int) -> tuple[int, int] | None:
-    """The noun phrase after an inverted verb: '(said) Gen. Petrenko', '(according to) the ministry'."""
+_LOOSE_STOPS = frozenset("to that as and but or who which while when because if after before".split())
+
+
+def _object_after(text: str, verb_end: int, sentence_end: int, loose: bool = False) -> tuple[int, int] | None:
+    """The noun phrase after an inverted verb: '(said) Gen. Petrenko', '(according to) the ministry'.
+    ``loose`` also takes a lowercase phrase, where the construction leaves no doubt that a source
+    follows: '(according to) local residents', '"...," quipped one backbencher'."""
+    if loose:
+        phrase = []
+        for word in _WORD.finditer(text, verb_end, sentence_end):
+            gap = text[phrase[-1].end() if phrase else verb_end: word.start()]
+            if (phrase and (_CLAUSE_BREAK.search(gap) or "," in gap)) or word.group().lower() in _LOOSE_STOPS:
+                break
+            phrase.append(word)
+            if len(phrase) >= 8:
+                break
+        if phrase and phrase[0].group().lower() not in PRONOUNS | {"the"}:
+            return _trim_period(text, phrase[0].start(), phrase[-1])
     phrase: list[re.Match[str]] = []
     for word in _WORD.finditer(text, verb_end, sentence_end):
         gap = text[phrase[-1].end() if phrase else verb_end : word.start()]
@@ -129,10 +169,15 @@ def _object_after(text: str, verb_end: int, sentence_end: int) -> tuple[int, int
         phrase.pop()
     if not phrase:
         return None
-    end = phrase[-1].end()
-    if text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:Jr|Sr|Inc|Ltd|Co|Gen|Dr|Mr|Mrs|Ms)\.$", text[phrase[-1].start():end]):
+    return _trim_period(text, phrase[0].start(), phrase[-1])
+
+
+def _trim_period(text: str, start: int, last: re.Match[str]) -> tuple[int, int]:
+    """A phrase's span without the sentence's full stop (but with 'Jr.' or 'U.S.')."""
+    end = last.end()
+    if text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:Jr|Sr|Inc|Ltd|Co|Gen|Dr|Mr|Mrs|Ms)\.$", text[last.start():end]):
         end -= 1
-    return phrase[0].start(), end
+    return start, end
 
 
 def find_source(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int, lemma: str) -> tuple[int, int] | None:
@@ -141,8 +186,14 @@ def find_source(text: str, sentence_start: int, sentence_end: int, verb_start: i
     participle = text[verb_start:verb_end].lower().endswith("ing")
     inverted = lemma == "according to" or (
         not participle and (before.endswith(("”", '"', "’", "'")) or (before.endswith(",") and lemma in _INVERTIBLE)))
+    after_quote = before.endswith(("”", '"', "’", "'", ",”", ',"'))
+    if re.match(r"\s+by\s", text[verb_end:verb_end + 5]) and re.search(r"(?<!\w)(?:is|are|was|were|been|being|be)(?:\s+\w+ly)?$", before, re.I):
+        # The passive names its speaker after 'by': 'was said by one local official', 'has been accused by Kyiv'.
+        found = _object_after(text, text.index("by", verb_end) + 2, sentence_end, loose=True)
+        if found:
+            return found
     if inverted:
-        found = _object_after(text, verb_end, sentence_end)
+        found = _object_after(text, verb_end, sentence_end, loose=lemma == "according to" or after_quote)
         # '..., said Gen. Petrenko.' ends its clause; '..., called the plan a waste' does not.
         if found and (lemma == "according to" or re.match(r"\s*(?:[,.;:!?”\"]|$)", text[found[1]:sentence_end])):
             return found
@@ -174,7 +225,7 @@ _COMPLEMENT_AFTER = re.compile(
     # An object that is itself something said: 'dismissed the idea', 'confirmed the reports'.
     r"|\s+(?:[\w’'-]+\s+){0,3}?(?:idea|ideas|claim|claims|report|reports|reporting|suggestion|suggestions|proposal|"
     r"proposals|allegation|allegations|accusation|accusations|criticism|criticisms|concern|concerns|warning|warnings|"
-    r"notion|demand|demands|charge|charges|rumour|rumours|rumor|rumors|speculation|fears|innocence|position|"
+    r"notion|demand|demands|talk|questions|rumour|rumours|rumor|rumors|speculation|fears|innocence|position|"
     r"stance|view|views|account|accounts|statement|statements|remarks|comments|findings|figures|details|deaths|"
     r"death|casualties|toll|talks|plans|decision|existence)\b",
     re.IGNORECASE)
@@ -197,6 +248,8 @@ def _has_speech_complement(text: str, sentence_start: int, sentence_end: int, st
     colon or a quotation after it, or a quotation before it ("'...,' he maintained")."""
     if _COMPLEMENT_AFTER.match(text, end, sentence_end):
         return True
+    if re.fullmatch(r"[\s.!?”\"’']*", text[end:sentence_end]) and "," in text[sentence_start:start]:
+        return True  # '..., The Sunday Times revealed.': the verb closes a sentence it reports
     return text[sentence_start:start].rstrip().endswith(("”", '"', "’", ",", "—"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable
 
 from ..document import Finding, Sentence
@@ -58,10 +59,14 @@ class SourcingDetector:
                 found.append(ctx.finding("S002", match.start, match.end,
                                          f"'{text[match.start:match.end]}': anonymous sourcing the reader cannot check",
                                          source_type="anonymous", rationale=match.entries[0].rationale))
-            elif kind == "secondary":
+            elif kind == "secondary" and not _names_an_outlet_next(text, match, outlets):
                 found.append(ctx.finding("S003", match.start, match.end,
                                          f"'{text[match.start:match.end]}': relayed from other media",
                                          source_type="secondary", rationale=match.entries[0].rationale))
+        for start, end in _outlets_as_channels(text, outlets):
+            if not any(_overlaps(start, end, f.start, f.end) for f in found):
+                found.append(ctx.finding("S003", start, end, f"'{text[start:end]}': relayed from other media",
+                                         source_type="secondary"))
         for attribution in (f for f in sentence.findings if f.category == "attribution"):
             source = attribution.details.get("source")
             if not source or attribution.details.get("in_quotation"):
@@ -69,19 +74,16 @@ class SourcingDetector:
             start, end, words = source["start"], source["end"], source["text"]
             if any(_overlaps(start, end, f.start, f.end) for f in found):
                 continue
-            head = _head_noun(words)
             if normalize(words) in PRONOUNS:
-                kinds.add("named")  # a pronoun refers back to a source named earlier
+                # A pronoun refers back: within the sentence to a media or unnamed source already found
+                # ('state television aired footage it said ...'), else to a source named earlier.
+                earlier = [f.details["source_type"] for f in found if f.start < start]
+                kinds.add(earlier[-1] if earlier else "named")
                 continue
-            if any(_overlaps(start, end, m.start, m.end) for m in outlets):
-                found.append(ctx.finding("S003", start, end, f"'{words}': a news organisation as the source",
-                                         source_type="secondary"))
-            elif head in unnamed_nouns and not _has_personal_name(words) and not _speaks_for_named_body(words):
-                found.append(ctx.finding("S002", start, end, f"'{words}': an unnamed source",
-                                         source_type="anonymous"))
-            else:
-                found.append(ctx.finding("S001", start, end, f"'{words}': a named source",
-                                         source_type="named"))
+            kind = classify_source(words, unnamed_nouns,
+                                   is_outlet=any(_overlaps(start, end, m.start, m.end) for m in outlets))
+            found.append(ctx.finding(_SOURCE_CODES[kind], start, end, f"'{words}': {_SOURCE_MESSAGES[kind]}",
+                                     source_type=kind))
         kinds.update(f.details["source_type"] for f in found)
         sentence.details["source_type"] = next((k for k in SOURCE_TYPES if k in kinds), "none")
         sentence.details["source_types"] = [k for k in SOURCE_TYPES if k in kinds]
@@ -98,6 +100,63 @@ class SourcingDetector:
                                   source_type="none", evaluative_terms=[f.text for f in evaluative])
 
 
+_SOURCE_CODES = {"named": "S001", "anonymous": "S002", "secondary": "S003"}
+_SOURCE_MESSAGES = {"named": "a named source", "anonymous": "an unnamed source",
+                    "secondary": "a news organisation as the source"}
+#: Words that end a source's head noun and start what modifies it: 'officials [in Kyiv]', 'people [familiar ...]'.
+_POST_MODIFIERS = frozenset(
+    "in from at of outside inside near close familiar with who on for based across within to involved "
+    "briefed knowledgeable speaking including".split())
+#: Inside a source phrase, these say outright that the source is not identified.
+_ANONYMITY = re.compile(r"\b(?:familiar with|close to|with knowledge|knowledgeable|briefed on|condition of anonymity|"
+                        r"asked not to be|declined to be|not authori[sz]ed|unnamed|anonymous|unidentified)\b", re.I)
+#: Media nouns, and the last words of newspaper and broadcaster names ('the Bolton News', 'Army Radio').
+_MEDIA_NOUNS = re.compile(r"\b(?:media|press|newspapers?|daily|weekly|tabloid|broadcaster|news agency|news site|"
+                          r"news website|outlet|television|TV|radio|magazine|wire service|channel)\b", re.I)
+_MEDIA_NAME = re.compile(r"(?:^|\s)(?:[A-Z][\w'-]*\s+)+(?:News|Times|Post|Tribune|Herald|Gazette|Standard|"
+                         r"Telegraph|Chronicle|Mail|Express|Guardian|Observer|Radio|TV|Daily|Star|Mirror|Courier|"
+                         r"Inquirer|Examiner|Bulletin|Dispatch)$|^(?:Channel|Kanal)\s+\d+$")
+_INDEFINITE = frozenset("a an one another some any each every no".split())
+_NOT_PLURAL = frozenset(("people", "staff", "police", "crew"))
+
+
+def classify_source(words: str, unnamed_nouns: frozenset[str], is_outlet: bool = False) -> str:
+    """'named', 'anonymous' or 'secondary' for the phrase an attribution rests on."""
+    phrase = words.strip()
+    if is_outlet or _MEDIA_NOUNS.search(phrase) or _MEDIA_NAME.search(phrase):
+        return "secondary"
+    if _ANONYMITY.search(phrase):
+        return "anonymous"
+    tokens = phrase.split()
+    if not tokens:
+        return "named"
+    head_at = next((i - 1 for i, t in enumerate(tokens) if i and normalize(t) in _POST_MODIFIERS), len(tokens) - 1)
+    while head_at > 0 and normalize(tokens[head_at]) in ("here", "there", "now"):
+        head_at -= 1
+    head = normalize(tokens[head_at]).removesuffix("'s")
+    before_head = tokens[:head_at]
+    if head not in unnamed_nouns or _has_personal_name(tokens) or _speaks_for_named_body(tokens[:head_at + 1]):
+        return "named"
+    # One identifiable holder of a role is named: 'the minister' (named earlier), "Hungary's foreign
+    # minister", 'NATO Chief'. 'A minister', 'one backbencher', 'ministers' and 'two aides' identify no one.
+    singular = not (head.endswith("s") or head in _NOT_PLURAL)
+    if singular and before_head and normalize(before_head[0]) not in _INDEFINITE:
+        return "named"
+    return "anonymous"
+
+
+def _outlets_as_channels(text: str, outlets) -> list[tuple[int, int]]:
+    """Outlets named as the channel of a claim: 'reported by The Sun', 'citing Kathimerini', 'according to WSJ'."""
+    return [(m.start, m.end) for m in outlets
+            if re.search(r"\b(?:by|citing|cited by|according to|per)\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start], re.I)]
+
+
+def _names_an_outlet_next(text: str, cue, outlets) -> bool:
+    """'the state news agency RIA Novosti', 'first reported by The Sun': the outlet, not the cue, is the source."""
+    return any(0 <= m.start - cue.end <= 6 and text[cue.end:m.start].strip(" ,").lower() in ("", "the")
+               for m in outlets)
+
+
 def _number_variants(noun: str) -> tuple[str, ...]:
     """A noun with its other grammatical number, so 'analysts' in the lexicon also covers 'one analyst'."""
     if noun.endswith("men"):
@@ -106,34 +165,32 @@ def _number_variants(noun: str) -> tuple[str, ...]:
         return noun, noun[:-3] + "men"
     if noun.endswith("ies"):
         return noun, noun[:-3] + "y"
+    if noun.endswith("ves"):  # 'executives' and 'midwives'
+        return noun, noun[:-1], noun[:-3] + "fe", noun[:-3] + "f"
     if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
         return noun, noun[:-1]
     return noun, noun + "s"
 
 
-def _head_noun(words: str) -> str:
-    """The noun a source phrase is about: 'officials' in 'officials in Kyiv', else the last word."""
-    tokens = words.split()
+def _has_personal_name(tokens: list[str]) -> bool:
+    """'aides to Anna Kuz' or 'Deputy Minister Anna Kuz' names someone; 'Tory backbenchers' and
+    'officials in Harris County' do not: a name is two capitalised words in a row, not after 'in'."""
+    names = []
     for i, token in enumerate(tokens[1:], start=1):
-        if token in ("in", "from", "at"):
-            return normalize(tokens[i - 1])
-    return normalize(tokens[-1]) if tokens else ""
-
-
-def _has_personal_name(words: str) -> bool:
-    """'officials including Deputy Minister Anna Kuz' names someone; 'U.S. officials' does not."""
-    tokens = words.split()[1:]
-    return sum(1 for t in tokens if t[:1].isupper() and not t.isupper() and "." not in t) >= 2
+        place = normalize(tokens[i - 1]) in ("in", "from", "at", "near", "outside") or (names and names[-1] == "place")
+        is_capital = token[:1].isupper() and not token.isupper() and "." not in token
+        names.append("place" if is_capital and place else is_capital)
+    return any(a is True and b is True for a, b in zip(names, names[1:]))
 
 
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople".split())
 _NOT_IDENTIFYING = frozenset("a an the one another two senior former deputy chief unnamed anonymous unidentified".split())
 
 
-def _speaks_for_named_body(words: str) -> bool:
+def _speaks_for_named_body(tokens: list[str]) -> bool:
     """'a ministry spokesperson', 'the army's spokesman': on the record for a named organisation.
     A bare 'a spokesman' or 'an unnamed spokeswoman' names no one."""
-    tokens = [normalize(t) for t in words.split()]
+    tokens = [normalize(t) for t in tokens]
     if not tokens or tokens[-1] not in _SPOKESPEOPLE or {"unnamed", "anonymous", "unidentified"} & set(tokens):
         return False
     return any(t not in _NOT_IDENTIFYING for t in tokens[:-1])
