@@ -78,8 +78,9 @@ def _exceptions_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = []
     for phrase in sorted(phrases, key=len, reverse=True):
         parts = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
-        alternatives.append(r"\s+".join(parts))
-    return re.compile(r"(?<!\w)(?=((?:" + "|".join(alternatives) + r")(?!\w)))", re.IGNORECASE)
+        # A phrase ending in a hyphen ('the Ukraine-') covers every compound it starts.
+        alternatives.append(r"\s+".join(parts) + ("" if phrase.endswith("-") else r"(?!\w)"))
+    return re.compile(r"(?<!\w)(?=((?:" + "|".join(alternatives) + r")))", re.IGNORECASE)
 
 
 def in_exception(entry: Entry, text: str, start: int, end: int) -> bool:

@@ -94,17 +94,29 @@ class Context:
 
 #: "the spelling 'Kiev'", "the word regime": a term mentioned as a word, not used to name anything.
 _MENTION_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:the|a|an|its|their|old|older|former|new|russian|ukrainian|soviet-era|english)\s+"
+    r"(?:(?<!\w)(?:the|a|an|its|their|old|older|former|new|russian|ukrainian|soviet-era|english)\s+(?:(?-i:[A-Z][a-z]+)\s+|(?:old|official|original|colonial|former)\s+)?"
     r"(?:spelling|name|word|term|transliteration|romanization|romanisation|form|version)s?"
     r"(?:\s+(?:as|is|was))?\s*[:,]?"
     r"|(?<!\w)(?:spelt|spelled|spelling|rendered|romanized|romanised|written)(?:\s+it)?(?:\s+as)?)"
     r"\s*[\"“‘']?$",
     re.IGNORECASE)
+#: A label given as someone else's: 'what its supporters call ...', 'which Moscow terms ...'.
+_LABEL_BEFORE = re.compile(
+    r"(?<!\w)(?:what|which|that)\s+(?:[\w’'-]+\s+){0,10}?(?:calls?|called|dubs?|dubbed|terms?|termed|labels?|"
+    r"labell?ed|brands?|branded|describes?\s+as|described\s+as|refers?\s+to\s+as)(?:\s+(?:an?|the))?"
+    r"\s*[\"“‘']?$",
+    re.IGNORECASE)
 
 
 def is_mention(text: str, start: int, end: int) -> bool:
-    """A term quoted or cited as a word ("the spelling 'Kiev'"), which names nothing."""
+    """A term quoted or cited as a word ("the spelling 'Kiev'"): it names nothing."""
     return bool(_MENTION_BEFORE.search(text, max(0, start - 40), start))
+
+
+def is_attributed_label(text: str, start: int) -> bool:
+    """A term given as someone else's label ("what its supporters call ..."): the writer reports the
+    name, and does not use it."""
+    return bool(_LABEL_BEFORE.search(text, max(0, start - 100), start))
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ..casing import adapt_case
 from ..document import Finding
-from . import Context, is_mention, register
+from . import Context, is_attributed_label, is_mention, register
 
 
 @register
@@ -18,7 +18,7 @@ class NamingDetector:
         prose = ctx.document.prose
         for match in ctx.matches("naming"):
             entry = match.entries[0]
-            if is_mention(prose, match.start, match.end):
+            if is_mention(prose, match.start, match.end) or is_attributed_label(prose, match.start):
                 continue
             matched = ctx.document.text[match.start : match.end]
             preferred = adapt_case(matched, entry.get("preferred"), canonical=entry.term)
