@@ -36,6 +36,7 @@ def check(
 ) -> None:
     """Check drafts against the house style: exit 0 clean, 1 on findings at the failing level, 2 on errors."""
     from . import CheckError, check_paths
+    from ..render.untrusted import terminal_safe
     from .output import FORMATS, RENDERERS, render_summary
 
     if format not in FORMATS:
@@ -50,8 +51,8 @@ def check(
                              fix=fix, diff=diff, baseline=baseline, write_baseline_to=write_baseline)
     except CheckError as exc:
         raise _error(str(exc))
-    for error in result.errors:
-        typer.echo(f"framing: error: {error}", err=True)
+    for error in result.errors:  # names files, and a file name can carry escape sequences
+        typer.echo(f"framing: error: {terminal_safe(error)}", err=True)
     if diff:
         for file in result.files:
             sys.stdout.write(file.diff)

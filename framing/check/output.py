@@ -6,6 +6,7 @@ import json
 import os
 from typing import Any, Callable, TextIO
 
+from ..render.untrusted import terminal_safe
 from ..rules import RULES
 from . import CheckResult
 from .rules import Diagnostic
@@ -45,14 +46,16 @@ def render_text(result: CheckResult, out: TextIO) -> None:
     paint = _painter(use_colour(out))
     for d in result.diagnostics:
         marker = " [*]" if d.fix else ""
-        out.write(f"{paint('path', d.path)}:{d.line}:{d.column}: {paint(d.severity, d.code)}{marker} {_line(d)}\n")
+        out.write(f"{paint('path', terminal_safe(d.path))}:{d.line}:{d.column}: {paint(d.severity, d.code)}{marker} "
+                  f"{terminal_safe(_line(d))}\n")
     render_summary(result, out, paint)
 
 
 def render_summary(result: CheckResult, out: TextIO, paint: Callable[[str, str], str] | None = None) -> None:
     paint = paint or _painter(False)
     for fix in result.fixes:
-        out.write(f"{paint('fix', 'fixed')} {fix.path}:{fix.line}:{fix.column}: {fix.code} '{fix.old}' → '{fix.new}'\n")
+        out.write(f"{paint('fix', 'fixed')} {terminal_safe(fix.path)}:{fix.line}:{fix.column}: {fix.code} "
+                  f"'{terminal_safe(fix.old)}' → '{terminal_safe(fix.new)}'\n")
     count = len(result.diagnostics)
     fixable = sum(1 for d in result.diagnostics if d.fix)
     parts = []
@@ -187,9 +190,11 @@ def render_github(result: CheckResult, out: TextIO) -> None:
     for d in result.diagnostics:
         properties = (f"file={_escape_property(d.path)},line={d.line},col={d.column},"
                       f"endLine={d.end_line},endColumn={d.end_column},title={_escape_property(f'framing {d.code} ({d.name})')}")
-        out.write(f"::{_GITHUB_LEVEL[d.severity]} {properties}::{_escape_data(f'{d.code} {_line(d)}')}\n")
+        # The log viewer renders ANSI colours: the message is shown inert, CR and LF stay encoded.
+        # The file property is left exact, or the annotation would not find its file.
+        out.write(f"::{_GITHUB_LEVEL[d.severity]} {properties}::{terminal_safe(_escape_data(f'{d.code} {_line(d)}'))}\n")
     for error in result.errors:
-        out.write(f"::error ::{_escape_data(error)}\n")
+        out.write(f"::error ::{terminal_safe(_escape_data(error))}\n")
 
 
 RENDERERS: dict[str, Callable[[CheckResult, TextIO], None]] = {

@@ -9,18 +9,27 @@ import csv
 from typing import TextIO
 
 from .asymmetry import VERB_CLASSES
+from ..render.untrusted import spreadsheet_safe
 from .model import Comparison
 
 COLUMNS = ["record", "section", "measure", "label", "unit", "group", "other_group", "value", "low", "high",
            "numerator", "denominator", "documents", "p_value", "q_value", "z", "warning"]
+#: Columns that can hold text from the input (outlet names, actors, terms, lexicon forms); the
+#: others hold numbers, whose minus sign must stay a minus sign.
+TEXT_COLUMNS = ("record", "section", "measure", "label", "unit", "group", "other_group", "warning")
 
 
 def _number(value: float | None) -> str:
     return "" if value is None else repr(round(float(value), 10))
 
 
+class _SpreadsheetSafeWriter(csv.DictWriter):
+    def writerow(self, rowdict):
+        return super().writerow({k: spreadsheet_safe(v) if k in TEXT_COLUMNS else v for k, v in rowdict.items()})
+
+
 def render(comparison: Comparison, out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = _SpreadsheetSafeWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for group in comparison.groups:
         for column in ("documents", "sentences", "words"):

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from .asymmetry import VERB_CLASSES
 from .format import difference_text, estimate_text, headline, is_significant, p_text
+from ..render.untrusted import terminal_safe
 from .model import Comparison, Measure
 
 #: Width used when writing to a file or a pipe (rich would otherwise assume 80 columns).
@@ -32,22 +33,27 @@ def render(comparison: Comparison, out: TextIO) -> None:
         console.print(_asymmetry_table(comparison))
         for gap in comparison.gaps:
             bounds = "" if gap.low is None else f" [{gap.low * 100:+.0f}, {gap.high * 100:+.0f}]"
-            console.print(Text(f"  {gap.group}: {gap.actor_high} gets '{gap.verb_class}' verbs "
-                               f"{gap.difference * 100:+.0f} pp{bounds} more often than {gap.actor_low}"
-                               + (f" ({gap.warning})" if gap.warning else "")))
+            console.print(_text(f"  {gap.group}: {gap.actor_high} gets '{gap.verb_class}' verbs "
+                                f"{gap.difference * 100:+.0f} pp{bounds} more often than {gap.actor_low}"
+                                + (f" ({gap.warning})" if gap.warning else "")))
     _footer(console, comparison)
+
+
+def _text(text: str, style: str = "") -> Text:
+    """Group names, actors, terms and lexicon forms come from the input: never markup, never control codes."""
+    return Text(terminal_safe(text), style=style)
 
 
 def _header(console: Console, comparison: Comparison) -> None:
     s = comparison.settings
-    console.rule(Text(headline(comparison), style="bold"))
+    console.rule(_text(headline(comparison), style="bold"))
     for group in comparison.groups:
-        console.print(Text(f"  {group.name}: {group.documents} documents, {group.sentences} sentences, "
+        console.print(_text(f"  {group.name}: {group.documents} documents, {group.sentences} sentences, "
                            f"{group.words} words"))
     level = f"{s.confidence:.0%}"
     names = comparison.group_names
     which = f" ({names[0]} − {names[1]})" if len(names) == 2 else ""
-    console.print(Text(
+    console.print(_text(
         f"{level} intervals: percentile bootstrap over documents ({s.bootstrap} resamples, seed {s.seed}). "
         f"Differences{which}: bootstrap interval of the difference; p from a permutation test ({s.permutations} "
         f"relabellings); q = Benjamini-Hochberg over all tests, * marks q < 0.05. Fewer than {s.min_documents} "
@@ -62,13 +68,13 @@ def _section_table(comparison: Comparison, section: str, measures: list[Measure]
     table.add_column("measure")
     table.add_column("unit", style="dim")
     for name in names:
-        table.add_column(Text(name), justify="right")
+        table.add_column(_text(name), justify="right")
     if pair:
         table.add_column("difference", justify="right")
         table.add_column("p", justify="right")
         table.add_column("q", justify="right")
     for measure in measures:
-        cells = [Text(measure.label), measure.unit]
+        cells = [_text(measure.label), measure.unit]
         for name in names:
             estimate = comparison.estimate(name, measure.key)
             cells.append(Text(estimate_text(measure, estimate), style="dim" if estimate.warning else ""))
@@ -89,7 +95,7 @@ def _significant_table(comparison: Comparison) -> Table:
     shown = sorted((d for d in comparison.differences if is_significant(d)), key=lambda d: (d.q_value, d.measure))
     for diff in shown:
         measure = comparison.measure(diff.measure)
-        table.add_row(Text(f"{measure.section}: {measure.label}"), Text(f"{diff.group_a} − {diff.group_b}"),
+        table.add_row(_text(f"{measure.section}: {measure.label}"), _text(f"{diff.group_a} − {diff.group_b}"),
                       difference_text(measure, diff), p_text(diff.p_value), p_text(diff.q_value))
     if not shown:
         table.add_row("none", "", "", "", "")
@@ -102,7 +108,7 @@ def _terms_table(comparison: Comparison) -> Table:
     table.add_column("#", justify="right", style="dim")
     names = comparison.group_names
     for name in names:
-        table.add_column(Text(name))
+        table.add_column(_text(name))
     depth = max(len(comparison.distinguishing_terms.get(n, ())) for n in names)
     for rank in range(depth):
         cells = [str(rank + 1)]
@@ -110,7 +116,7 @@ def _terms_table(comparison: Comparison) -> Table:
             terms = comparison.distinguishing_terms.get(name, ())
             if rank < len(terms):
                 term = terms[rank]
-                cells.append(Text(f"{term.term}  z={term.z:.2f} ({term.count})",
+                cells.append(_text(f"{term.term}  z={term.z:.2f} ({term.count})",
                                   style="bold" if term.z >= 1.96 else ""))
             else:
                 cells.append("")
@@ -124,11 +130,11 @@ def _asymmetry_table(comparison: Comparison) -> Table:
     table.add_column("actor")
     names = comparison.group_names
     for name in names:
-        table.add_column(Text(name))
+        table.add_column(_text(name))
     actors = list(dict.fromkeys(p.actor for p in comparison.actors))
     for actor in actors:
         label = next(p.label for p in comparison.actors if p.actor == actor)
-        cells = [Text(label)]
+        cells = [_text(label)]
         for name in names:
             profile = next((p for p in comparison.actors if p.actor == actor and p.group == name), None)
             if profile is None:
@@ -144,9 +150,9 @@ def _asymmetry_table(comparison: Comparison) -> Table:
 def _footer(console: Console, comparison: Comparison) -> None:
     empty = [m.label for m in comparison.empty_measures() if m.compact]
     if empty:
-        console.print(Text(f"Not shown, no occurrences in any group: {', '.join(dict.fromkeys(empty))}. "
+        console.print(_text(f"Not shown, no occurrences in any group: {', '.join(dict.fromkeys(empty))}. "
                            "Rule codes, actor shares and every number: --format json, csv or html.", style="dim"))
     for warning in comparison.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
+        console.print(_text(f"warning: {warning}", style="yellow"))
     if comparison.skipped:
         console.print(Text(f"{comparison.skipped} input(s) skipped (listed on stderr)", style="yellow"))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import json
 from typing import Iterable, TextIO
 
 from ..document import Document, RecordError
+from .untrusted import spreadsheet_safe
 
 COLUMNS = ["document_id", "sentence_index", "line", "column", "start", "end", "code", "category",
            "severity", "text", "message", "preferred", "verb_class", "source_type", "term_category",
@@ -22,11 +22,12 @@ def render(documents: Iterable[Document], out: TextIO, errors: list[RecordError]
                 line, column = document.line_col(finding.start)
                 details = finding.details
                 source = details.get("source")
-                writer.writerow([
+                # Every str cell comes from the input or a lexicon; numbers stay numbers.
+                writer.writerow(map(spreadsheet_safe, [
                     document.id, sentence.index, line, column, finding.start, finding.end, finding.code,
                     finding.category, finding.severity, finding.text, finding.message,
                     details.get("preferred", ""), details.get("verb_class", ""), details.get("source_type", ""),
                     details.get("term_category", ""), source["text"] if isinstance(source, dict) else "",
                     sentence.details.get("source_type", ""),
-                    json.dumps(sentence.details["bias_probability"]) if "bias_probability" in sentence.details else "",
-                ])
+                    sentence.details.get("bias_probability", ""),
+                ]))

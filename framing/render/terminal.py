@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..document import Document, RecordError, Sentence
+from .untrusted import terminal_safe
 
 STYLES = {
     "naming": "bold magenta",
@@ -25,7 +26,7 @@ _NOT_HIGHLIGHTED = {"readability"}
 
 
 def sentence_text(document: Document, sentence: Sentence) -> Text:
-    text = Text(sentence.text)
+    text = Text(terminal_safe(sentence.text))
     for finding in sentence.findings:
         if finding.category in _NOT_HIGHLIGHTED:
             continue
@@ -43,7 +44,7 @@ def render(documents: Iterable[Document], out: TextIO, errors: list[RecordError]
 
 def render_document(console: Console, document: Document, all_sentences: bool = True) -> None:
     meta = " · ".join(str(document.meta[k]) for k in ("outlet", "date", "title") if document.meta.get(k))
-    console.rule(Text(f"{document.id or 'document'}" + (f"  ({meta})" if meta else ""), style="bold"))
+    console.rule(Text(terminal_safe(f"{document.id or 'document'}" + (f"  ({meta})" if meta else "")), style="bold"))
     for sentence in document.sentences:
         if not sentence.findings and not all_sentences:
             continue
@@ -58,12 +59,12 @@ def render_document(console: Console, document: Document, all_sentences: bool = 
         for finding in sentence.findings:
             style = STYLES.get(finding.category, "")
             console.print(Text("    ") + Text(f"{finding.code} ", style=style or "bold")
-                          + Text(f"{finding.category:<11} ", style="dim") + Text(finding.message))
+                          + Text(f"{finding.category:<11} ", style="dim") + Text(terminal_safe(finding.message)))
         terms = sentence.details.get("bias_terms")
         if terms and (terms.get("up") or terms.get("down")):
             up = ", ".join(str(t[0] if isinstance(t, (list, tuple)) else t) for t in terms.get("up", [])[:5])
             down = ", ".join(str(t[0] if isinstance(t, (list, tuple)) else t) for t in terms.get("down", [])[:3])
-            console.print(Text(f"    classifier: up {up or '-'}; down {down or '-'}", style="dim"))
+            console.print(Text(terminal_safe(f"    classifier: up {up or '-'}; down {down or '-'}"), style="dim"))
     console.print(summary_table(document))
 
 
@@ -83,7 +84,9 @@ def summary_table(document: Document) -> Table:
     table.add_row("attribution verbs", ", ".join(f"{k} {v}" for k, v in verbs.items()))
     naming = s.get("naming_variants", [])
     if naming:
-        table.add_row("naming variants", ", ".join(f"{n['variant']}→{n['preferred']} ×{n['count']}" for n in naming))
+        # A Text, not a str: a str cell is read as rich markup, and these words come from the input.
+        table.add_row("naming variants", Text(terminal_safe(", ".join(
+            f"{n['variant']}→{n['preferred']} ×{n['count']}" for n in naming))))
     table.add_row("hedges / boosters / loaded per 1,000 words",
                   f"{s.get('hedges_per_1000_words', 0):.1f} / {s.get('boosters_per_1000_words', 0):.1f} / {s.get('loaded_per_1000_words', 0):.1f}")
     readability = s.get("readability", {})
