@@ -13,6 +13,11 @@ from typing import Any, Iterable, Mapping
 from .resources import lexicon_dir
 
 FAMILIES = ("naming", "attribution", "sourcing", "hedges", "loaded")
+#: Terms, forms and exceptions are phrases, and each character of a term is a level of the
+#: matcher's trie: a paragraph-long term would exhaust the regex compiler's recursion.
+MAX_PHRASE_CHARS = 100
+#: A lexicon named by a configuration may come from anyone's repository: bound what is read.
+MAX_LEXICON_BYTES = 64 * 1024 * 1024
 
 _COMMON_KEYS = {"term", "rationale", "source", "case_sensitive", "family", "note", "exceptions"}
 _SCHEMAS: dict[str, dict[str, Any]] = {
@@ -156,10 +161,15 @@ def validate_entry(raw: Any, family: str | None, where: str) -> tuple[Entry | No
             problems.append(f"{where}: 'forms' must be a non-empty list of strings")
     if "exceptions" in raw and not isinstance(raw["exceptions"], list):
         problems.append(f"{where}: 'exceptions' must be a list")
-    for exception in raw.get("exceptions", []) if isinstance(raw.get("exceptions"), list) else []:
+    exceptions = raw.get("exceptions", []) if isinstance(raw.get("exceptions"), list) else []
+    for exception in exceptions:
         if not isinstance(exception, str) or not any(
                 normalize(form) in normalize(exception) for form in forms if isinstance(form, str)):
             problems.append(f"{where}: exception {exception!r} does not contain the term {term!r}")
+    for phrase in [*forms, *exceptions]:
+        if isinstance(phrase, str) and len(phrase.strip()) > MAX_PHRASE_CHARS:
+            problems.append(f"{where}: {phrase[:40]!r}... is {len(phrase.strip())} characters long; a term, form "
+                            f"or exception is a phrase of at most {MAX_PHRASE_CHARS}")
     if problems:
         return None, problems
     data = {k: v for k, v in raw.items() if k not in ("term", "rationale", "case_sensitive", "family", "forms")}
@@ -181,7 +191,13 @@ def read_lexicon_file(path: Path, root: Path | None = None) -> tuple[list[Entry]
     entries: list[Entry] = []
     problems: list[str] = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        if not path.is_file():  # a device or a pipe (/dev/zero) would never end
+            return [], [f"{path}: cannot read lexicon: not a regular file"]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_LEXICON_BYTES + 1)
+        if len(data) > MAX_LEXICON_BYTES:
+            return [], [f"{path}: cannot read lexicon: larger than {MAX_LEXICON_BYTES} bytes"]
+        lines = data.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         return [], [f"{path}: cannot read lexicon: {exc}"]
     seen: dict[tuple[str, str], str] = {}
