@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -347,12 +348,19 @@ def load_model(path: str | os.PathLike[str]) -> BiasModel:
     """Read and validate a model file; raises :class:`ModelLoadError` saying what is wrong."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        # A device or a pipe (/dev/zero, a FIFO) reports size 0 and never ends: only regular files.
+        if not stat.S_ISREG(status.st_mode):
+            raise ModelLoadError(f"{path}: not a regular file")
+        if status.st_size > MAX_FILE_BYTES:
+            raise ModelLoadError(f"{path}: {status.st_size} bytes is larger than the {MAX_FILE_BYTES} a model "
+                                 "file may have")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ModelLoadError(f"{path}: cannot read the model file ({exc.strerror or exc})") from None
-    if size > MAX_FILE_BYTES:
-        raise ModelLoadError(f"{path}: {size} bytes is larger than the {MAX_FILE_BYTES} a model file may have")
-    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:  # it grew after stat()
+        raise ModelLoadError(f"{path}: larger than the {MAX_FILE_BYTES} bytes a model file may have")
     if raw[:2] == b"\x1f\x8b":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as handle:
@@ -512,8 +520,13 @@ def _expect(condition: bool, message: str) -> None:
 
 
 def _finite(value: Any, where: str) -> float:
-    _expect(type(value) in (int, float) and math.isfinite(value), f"'{where}' must be a finite number")
-    return float(value)
+    _expect(type(value) in (int, float), f"'{where}' must be a finite number")
+    try:
+        number = float(value)
+    except OverflowError:  # JSON integers have no size limit; 1 followed by 400 zeros is no float
+        number = math.inf
+    _expect(math.isfinite(number), f"'{where}' must be a finite number")
+    return number
 
 
 def _strings(values: Any, where: str, limit: int) -> list[str]:
@@ -531,6 +544,9 @@ def _array(values: Any, where: str, length: int) -> np.ndarray:
     _expect(isinstance(values, list), f"'{where}' must be a list of numbers")
     _expect(len(values) == length, f"'{where}' has {len(values)} numbers; its vocabulary needs {length}")
     _expect(set(map(type, values)) <= {int, float}, f"'{where}' must hold only numbers")
-    array = np.asarray(values, dtype=np.float64)
+    try:
+        array = np.asarray(values, dtype=np.float64)
+    except OverflowError:  # an integer too large for any float
+        raise ModelLoadError(f"'{where}' holds a non-finite number") from None
     _expect(bool(np.all(np.isfinite(array))), f"'{where}' holds a non-finite number")
     return array
