@@ -90,7 +90,9 @@ def score(
         if output is None:
             renderer(documents, sys.stdout, errors)
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
+            from .atomic_write import open_atomically
+
+            with open_atomically(output) as handle:  # an interrupted run leaves the old report whole
                 renderer(documents, handle, errors)
     except InputError as exc:
         raise fail(str(exc))

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .config import CheckConfig, ConfigError, ConfigFinder, load_config
-from .fix import AppliedFix, SourceError, apply_fixes, read_source, unified_diff, write_atomically
+from ..atomic_write import write_atomically
+from .fix import AppliedFix, SourceError, apply_fixes, read_source, unified_diff
 from .rules import Diagnostic, detectors_to_exclude, diagnostics
 from .suppress import BaselineError, apply_suppressions, filter_baseline, read_baseline, write_baseline
 
@@ -175,7 +176,10 @@ def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, 
                     file_result.diagnostics, known, Path(baseline).parent)
             result.files.append(file_result)
         if write_baseline_to:
-            result.baseline_written = write_baseline(result.diagnostics, Path(write_baseline_to))
+            try:
+                result.baseline_written = write_baseline(result.diagnostics, Path(write_baseline_to))
+            except OSError as exc:
+                raise CheckError(f"{write_baseline_to}: cannot write the baseline: {exc.strerror or exc}") from None
         return result
     except (ConfigError, BaselineError) as exc:
         raise CheckError(str(exc)) from None
@@ -199,7 +203,10 @@ def _check_file(checker: _Checker, path: Path, fmt: str, *, fix: bool, diff: boo
         result.diff = unified_diff(display, source.text, text)
         return result  # a preview: the findings reported are those of the file as it is
     if text != source.text:
-        write_atomically(path, source.encode(text))
+        try:
+            write_atomically(path, source.encode(text))
+        except OSError as exc:  # a link, a read-only directory, a full disk: the draft is as it was
+            raise SourceError(f"{path}: cannot write the fixes: {exc.strerror or exc}") from None
     result.diagnostics, result.suppressed = found, suppressed
     return result
 

@@ -137,7 +137,7 @@ def write_baseline(diagnostics: Iterable[Diagnostic], file: Path) -> int:
     entries = [{"path": p, "code": c, "text": t, "context": h, "count": n}
                for (p, c, t, h), n in sorted(counts.items())]
     data = {"framing_baseline": BASELINE_VERSION, "entries": entries}
-    from .fix import write_atomically
+    from ..atomic_write import write_atomically
 
     write_atomically(file, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return sum(counts.values())

@@ -259,7 +259,9 @@ class BiasModel:
             with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
                 handle.write(payload)
             payload = buffer.getvalue()
-        path.write_bytes(payload)
+        from ..atomic_write import write_atomically
+
+        write_atomically(path, payload)  # a model file is either the old one or the new one, whole
         return path
 
 

@@ -82,7 +82,9 @@ def compare_command(
         if output is None:
             render(comparison, format, sys.stdout)
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
+            from ..atomic_write import open_atomically
+
+            with open_atomically(output) as handle:  # an interrupted run leaves the old report whole
                 render(comparison, format, handle)
     except OSError as exc:
         raise _fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Iterable
 
+from ..atomic_write import replacing
 from ..document import SCHEMA_VERSION, Document
 
 ROWS_PER_GROUP = 2048
@@ -23,7 +24,7 @@ def write_parquet(documents: Iterable[Document], path: Path) -> int:
     ])
     written = 0
     rows: list[dict] = []
-    with pq.ParquetWriter(path, schema) as writer:
+    with replacing(path) as temporary, pq.ParquetWriter(temporary, schema) as writer:
         for document in documents:
             summary = document.summary
             rows.append({

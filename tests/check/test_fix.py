@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from framing.check import check_paths
-from framing.check.fix import write_atomically
+from framing.atomic_write import write_atomically
 
 from .conftest import codes
 
