@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..render.untrusted import markdown_text as _cell
 from .asymmetry import VERB_CLASSES
 from .measures import ASYMMETRY
 from .format import difference_text, estimate_text, headline, is_significant, p_text
 from .model import Comparison
-
-
-def _cell(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def _row(cells: list[object]) -> str:

@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import Iterable, TextIO
 
 from ..document import Document, RecordError
-
-
-def _cell(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+from .untrusted import markdown_text as _cell
 
 
 def render(documents: Iterable[Document], out: TextIO, errors: list[RecordError]) -> None:

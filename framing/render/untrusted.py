@@ -1,8 +1,8 @@
-"""Text that comes from input (articles, file names, user lexicons) made harmless for terminals and spreadsheets.
+"""Text that comes from input (articles, file names, user lexicons) made harmless for terminals, spreadsheets and Markdown.
 
-HTML is escaped where it is written (``html.escape``); JSON needs nothing. These are the two
+HTML is escaped where it is written (``html.escape``); JSON needs nothing. These are the
 outputs where plain text itself can act: a terminal obeys escape sequences, a spreadsheet
-evaluates formulas.
+evaluates formulas, a Markdown viewer renders raw HTML and follows links.
 """
 
 from __future__ import annotations
@@ -17,6 +17,12 @@ _TERMINAL = str.maketrans(
     | {c: "\ufffd" for c in range(0x80, 0xA0)}
     | {c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 )
+
+#: Table syntax (| and line breaks), raw HTML (<img onerror=...>) and links are shown as written:
+#: every link, image and reference definition opens with "[", so escaping it is enough. Other
+#: Markdown emphasis is harmless.
+_MARKDOWN = str.maketrans({"\\": "\\\\", "|": "\\|", "\n": " ", "\r": " ", "&": "&amp;", "<": "&lt;", ">": "&gt;",
+                           "[": "\\["})
 
 #: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -35,3 +41,8 @@ def spreadsheet_safe(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def markdown_text(value: object) -> str:
+    """``value`` as inline Markdown that renders as the same text: one table cell, no tags, no links."""
+    return str(value).translate(_MARKDOWN)

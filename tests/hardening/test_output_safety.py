@@ -1,5 +1,6 @@
-"""Text from the input never acts in an output: no live HTML, no running script, no spreadsheet
-formula, no terminal escape sequence, no rich markup, no injected GitHub workflow command.
+"""Text from the input never acts in an output: no live HTML (also not through Markdown), no running
+script, no spreadsheet formula, no terminal escape sequence, no rich markup, no injected GitHub
+workflow command.
 
 The hostile texts are written for these tests: article text, outlet names, document ids, file
 names and a user lexicon (terms, rationales, preferred forms) all carry the payloads.
@@ -213,6 +214,21 @@ def test_compare_policy_stops_a_script_even_if_escaping_were_broken(browser, rep
     page.locator("button.ex").first.click()
     assert page.locator("#panel").is_visible()
     context.close()
+
+
+# ------------------------------------------------------------------------------------------- Markdown
+
+
+@pytest.mark.parametrize("command", ["score", "compare"])
+def test_markdown_report_renders_input_as_text_even_where_raw_html_is_allowed(hostile, command):
+    markdown_it = pytest.importorskip("markdown_it")
+    source = (score if command == "score" else compare)(hostile, "markdown")
+    # CommonMark passes raw HTML through: the most permissive viewer a report may meet.
+    html = markdown_it.MarkdownIt("commonmark").enable("table").render(source)
+    markup = markup_of(html)
+    assert not {"img", "script", "a", "b"} & set(markup.tags), sorted(set(markup.tags))
+    assert not [name for name, _ in markup.attributes if name.startswith("on")]
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
 
 
 # ---------------------------------------------------------------------------------------------- CSV
