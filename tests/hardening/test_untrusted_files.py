@@ -99,10 +99,9 @@ def test_a_lexicon_that_is_not_a_regular_file_is_refused_not_read_forever(tmp_pa
 
 
 def test_house_style_and_globs_in_a_configuration_are_literal_or_linear(tmp_path, monkeypatch):
-    lexicon = write_jsonl(tmp_path / "house.jsonl",
-                          [{"family": "naming", "term": p, "preferred": "plain", "domain": "test", "origin": "test",
-                            "source": "test", "rationale": "test entry", "exceptions": [f"not {p}"]}
-                           for p in CATASTROPHIC])
+    write_jsonl(tmp_path / "house.jsonl",
+                [{"family": "naming", "term": p, "preferred": "plain", "domain": "test", "origin": "test",
+                  "source": "test", "rationale": "test entry", "exceptions": [f"not {p}"]} for p in CATASTROPHIC])
     globs = ", ".join(json.dumps(g) for g in ("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", "**/" * 30 + "*x*x*x*x*y"))
     (tmp_path / ".framing.toml").write_text(
         f'lexicons = ["house.jsonl"]\nexclude = [{globs}]\n'
