@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 #: Version of the JSON report layout (see framing/schema/report.schema.json).
@@ -96,10 +99,17 @@ class Document:
         return [f for s in self.sentences for f in s.findings]
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset in the original text."""
-        line = self.text.count("\n", 0, offset) + 1
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        return line, offset - line_start + 1
+        """1-based line and column of a character offset in the original text (LF, CRLF or CR lines)."""
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # Found once: a long draft has many findings, and counting from the start for each is quadratic.
+        from .segment import unify_line_ends
+
+        return [0, *(found.end() for found in re.finditer("\n", unify_line_ends(self.text)))]
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id}
