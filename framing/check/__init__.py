@@ -131,12 +131,15 @@ def _make_analyzer(lexicons: tuple[Path, ...], excluded: tuple[str, ...]):
 
 def iter_files(paths: Iterable[str | Path], errors: list[str]) -> Iterator[tuple[Path, str]]:
     """(file, format) for files and, recursively, directories; hidden directories are skipped."""
+    from ..loaders.directories import walk_files
+
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
-                if file.is_file() and not hidden and file.suffix.lower() in SUFFIXES:
+            for file in walk_files(path):  # follows links to directories once; reports loops
+                if not isinstance(file, Path):
+                    errors.append(str(file))
+                elif file.suffix.lower() in SUFFIXES:
                     yield file, SUFFIXES[file.suffix.lower()]
         elif path.is_file():
             fmt = SUFFIXES.get(path.suffix.lower(), "text" if not path.suffix else None)
@@ -146,7 +149,14 @@ def iter_files(paths: Iterable[str | Path], errors: list[str]) -> Iterator[tuple
             else:
                 yield path, fmt
         else:
-            errors.append(f"{path}: no such file or directory")
+            try:
+                path.stat()
+                reason = "not a regular file"
+            except FileNotFoundError:
+                reason = "no such file or directory"
+            except OSError as exc:  # a symbolic link loop, a permission problem on the way
+                reason = f"cannot read: {exc.strerror or exc}"
+            errors.append(f"{path}: {reason}")
 
 
 def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, *,
@@ -182,6 +192,14 @@ def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, 
 
 
 def _check_file(checker: _Checker, path: Path, fmt: str, *, fix: bool, diff: bool) -> FileResult:
+    from ..loaders.decoding import MAX_DOCUMENT_BYTES, too_large
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if size > MAX_DOCUMENT_BYTES:
+        raise SourceError(f"{path}: {too_large('file', size)}")
     source = read_source(path)
     display = str(path)
     found, suppressed = checker.check_text(source.text, fmt, path, display)
