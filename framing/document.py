@@ -129,6 +129,28 @@ class RecordError:
     line: int | None
     message: str
 
+    def __post_init__(self) -> None:
+        self.source = printable_name(self.source)
+
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.message}"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def printable_name(name: str) -> str:
+    """A file name that prints on one line and encodes as UTF-8.
+
+    A name may hold a newline, or bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which no output can encode); both are shown as escapes, e.g. 'caf\\xe9.txt'.
+    """
+    return _UNPRINTABLE.sub(_escape, name) if _UNPRINTABLE.search(name) else name
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of the name, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..document import printable_name
 from .config import CheckConfig, ConfigError, ConfigFinder, load_config
 from .fix import AppliedFix, SourceError, apply_fixes, read_source, unified_diff, write_atomically
 from .rules import Diagnostic, detectors_to_exclude, diagnostics
@@ -144,7 +145,7 @@ def iter_files(paths: Iterable[str | Path], errors: list[str]) -> Iterator[tuple
         elif path.is_file():
             fmt = SUFFIXES.get(path.suffix.lower(), "text" if not path.suffix else None)
             if fmt is None:
-                errors.append(f"{path}: unsupported file type '{path.suffix}' (expected "
+                errors.append(f"{printable_name(str(path))}: unsupported file type '{path.suffix}' (expected "
                               f"{', '.join(sorted(SUFFIXES))}, or a file without an extension as text)")
             else:
                 yield path, fmt
@@ -156,7 +157,7 @@ def iter_files(paths: Iterable[str | Path], errors: list[str]) -> Iterator[tuple
                 reason = "no such file or directory"
             except OSError as exc:  # a symbolic link loop, a permission problem on the way
                 reason = f"cannot read: {exc.strerror or exc}"
-            errors.append(f"{path}: {reason}")
+            errors.append(f"{printable_name(str(path))}: {reason}")
 
 
 def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, *,
@@ -178,7 +179,7 @@ def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, 
             try:
                 file_result = _check_file(checker, path, fmt, fix=fix, diff=diff)
             except SourceError as exc:
-                result.errors.append(str(exc))
+                result.errors.append(printable_name(str(exc)))  # the file name may hold a newline
                 continue
             if known is not None:
                 file_result.diagnostics, file_result.baselined = filter_baseline(
@@ -201,7 +202,7 @@ def _check_file(checker: _Checker, path: Path, fmt: str, *, fix: bool, diff: boo
     if size > MAX_DOCUMENT_BYTES:
         raise SourceError(f"{path}: {too_large('file', size)}")
     source = read_source(path)
-    display = str(path)
+    display = printable_name(str(path))
     found, suppressed = checker.check_text(source.text, fmt, path, display)
     result = FileResult(display, found, suppressed=suppressed)
     if not (fix or diff) or not any(d.fix for d in found):

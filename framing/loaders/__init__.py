@@ -12,7 +12,7 @@ import zlib
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
-from ..document import Document, RecordError
+from ..document import Document, RecordError, printable_name
 from .decoding import MAX_DOCUMENT_BYTES, SURROGATES, InputError, decode, read_limited, sniff_encoding, too_large
 from .directories import walk_files
 from .html import html_prose
@@ -86,7 +86,7 @@ def read_file(path: Path, fmt: str) -> Iterator[Document | RecordError]:
     except OSError as exc:
         raise InputError(str(path), _cannot_read(exc)) from None
     text = decode(data, str(path))
-    yield make_document(text, fmt, id=str(path), path=str(path))
+    yield make_document(text, fmt, id=printable_name(str(path)), path=printable_name(str(path)))
 
 
 def _cannot_read(exc: OSError) -> str:
@@ -128,7 +128,7 @@ def _reject_constant(name: str) -> Any:
 def read_jsonl(path: Path | str, stream: BinaryIO | Iterable[bytes] | None = None,
                default_format: str = "text") -> Iterator[Document | RecordError]:
     """One document per line; a bad line becomes a RecordError (file:line: reason) and reading goes on."""
-    source = str(path)
+    source = printable_name(str(path))
     try:
         lines = _bounded_lines(stream) if stream is not None else _open_lines(Path(path))
         for number, raw in enumerate(lines, start=1):
@@ -212,7 +212,7 @@ def read_csv(path: Path, text_column: str = "text") -> Iterator[Document | Recor
     Errors name the line a record starts on, which for a quoted field with newlines in it is
     not the line the reader stopped at.
     """
-    source = str(path)
+    source = printable_name(str(path))
     # csv.Error stops a field at this length; the document limit is the one that should apply.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_DOCUMENT_BYTES))
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from ..document import Document, RecordError
+from ..document import Document, RecordError, printable_name
 
 BATCH_ROWS = 1024
 
@@ -28,7 +28,7 @@ def read_parquet(path: Path, text_column: str = "text") -> Iterator[Document | R
         for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
             for record in batch.to_pylist():
                 row += 1
-                yield _record_document(record, str(path), row, "text")
+                yield _record_document(record, printable_name(str(path)), row, "text")
     except Exception as exc:  # a damaged row group fails only when it is read
         raise InputError(str(path), f"unreadable after row {row} ({_first_line(exc)})") from None
 
