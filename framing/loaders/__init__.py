@@ -117,7 +117,8 @@ def _record_document(record: Any, source: str, line: int, default_format: str) -
               for key, value in record.items()}
     meta = {k: record[k] for k in record if k not in ("text", "id", "format")}
     identifier = record.get("id")
-    identifier = str(identifier) if identifier is not None else f"{source}:{line}"
+    # An empty CSV cell is no id at all.
+    identifier = str(identifier) if identifier not in (None, "") else f"{source}:{line}"
     return make_document(record["text"], fmt, id=identifier, meta=meta, path=source)
 
 
