@@ -69,7 +69,7 @@ def read_limited(handle: BinaryIO, name: str, size: int | None = None) -> bytes:
     """All of a stream, or a clear error when it is over the size limit (without reading it all)."""
     data = handle.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise InputError(name, too_large("file", size))
+        raise InputError(name, too_large("file" if size else "input", size))
     return data
 
 
