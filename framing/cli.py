@@ -79,8 +79,7 @@ def score(
             from .render.parquet import write_parquet
 
             write_parquet(documents, output)
-            if errors:
-                typer.echo(f"framing: {len(errors)} input(s) skipped", err=True)
+            _exit_if_skipped(errors)
             return
         renderer = get_renderer(format)
         if format == "terminal" and findings_only:
@@ -104,8 +103,14 @@ def score(
         if type(exc).__name__ == "ModelLoadError":  # the classifier's model file is missing or invalid
             raise fail(f"{exc} (use --no-classifier to score without it)")
         raise
+    _exit_if_skipped(errors)
+
+
+def _exit_if_skipped(errors: list) -> None:
+    """The report is written with what could be read; the exit code still says that not all of it could."""
     if errors:
         typer.echo(f"framing: {len(errors)} input(s) skipped", err=True)
+        raise typer.Exit(USAGE_ERROR)
 
 
 def _with_progress(documents: Iterator, quiet: bool) -> Iterator:

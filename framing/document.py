@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 #: Version of the JSON report layout (see framing/schema/report.schema.json).
@@ -96,10 +99,17 @@ class Document:
         return [f for s in self.sentences for f in s.findings]
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset in the original text."""
-        line = self.text.count("\n", 0, offset) + 1
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        return line, offset - line_start + 1
+        """1-based line and column of a character offset in the original text (LF, CRLF or CR lines)."""
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # Found once: a long draft has many findings, and counting from the start for each is quadratic.
+        from .segment import unify_line_ends
+
+        return [0, *(found.end() for found in re.finditer("\n", unify_line_ends(self.text)))]
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id}
@@ -119,6 +129,28 @@ class RecordError:
     line: int | None
     message: str
 
+    def __post_init__(self) -> None:
+        self.source = printable_name(self.source)
+
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.message}"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def printable_name(name: str) -> str:
+    """A file name that prints on one line and encodes as UTF-8.
+
+    A name may hold a newline, or bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which no output can encode); both are shown as escapes, e.g. 'caf\\xe9.txt'.
+    """
+    return _UNPRINTABLE.sub(_escape, name) if _UNPRINTABLE.search(name) else name
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of the name, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,6 +11,10 @@ from .resources import lexicon_dir
 
 #: Loaders put this character (it counts as whitespace) where markup starts a new block.
 BLOCK_BREAK = "\x1e"
+#: A run of text this long with no sentence boundary is not one sentence (a table, a log, a file
+#: with no punctuation): it is cut at spaces into pieces no longer than this, so that the detectors,
+#: whose work grows with the square of a sentence's length, stay linear in the document's length.
+MAX_SENTENCE_CHARS = 2000
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*|" + BLOCK_BREAK + r"\s*")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9À-ÖØ-Þ])|[.!?…]+[\"”’')\]]*(?=\s*$)")
@@ -50,10 +55,19 @@ def _abbreviations() -> dict[str, str]:
     return kinds
 
 
+def unify_line_ends(text: str) -> str:
+    """``text`` with '\r\n' as ' \n' and a lone '\r' as '\n': line ends are then found on '\n' alone,
+    in CRLF, old Mac and mixed files alike, and the length (so every offset) is unchanged."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def split_sentences(prose: str) -> list[SentenceSpan]:
     """Sentence spans over ``prose`` (offsets into it), trimmed of surrounding whitespace."""
     spans: list[SentenceSpan] = []
     position = 0
+    prose = unify_line_ends(prose)
     for separator in _BLOCK_SPLIT.finditer(prose):
         _split_block(prose, position, separator.start(), spans)
         position = separator.end()
@@ -108,9 +122,10 @@ def _split_chunk(text: str, start: int, end: int, out: list[SentenceSpan]) -> No
     dateline = _DATELINE.match(chunk, len(chunk) - len(chunk.lstrip()))
     dateline_end = start + dateline.end() if dateline and dateline.end() < len(chunk) else None
     sentence_start = 0
+    content_end = len(chunk.rstrip())  # once, not per boundary: a chunk can be megabytes long
     for boundary in _BOUNDARY.finditer(chunk):
         cut = boundary.end()
-        if cut >= len(chunk.rstrip()):
+        if cut >= content_end:
             break
         if _inside(quoted, boundary.start(), cut) or not _is_boundary(chunk, boundary.start(), cut, abbreviations):
             continue
@@ -140,20 +155,25 @@ def _is_boundary(chunk: str, punct_at: int, cut: int, abbreviations: dict[str, s
     return True
 
 
-def _quoted_ranges(chunk: str) -> list[tuple[int, int]]:
-    """Spans of double-quoted passages that close in this chunk: their full stops do not end the sentence."""
-    ranges = []
-    for found in re.finditer(r"“[^“”]*”", chunk):
-        ranges.append((found.start(), found.end() - 1))
+def _quoted_ranges(chunk: str) -> list[list[tuple[int, int]]]:
+    """Spans of double-quoted passages that close in this chunk: their full stops do not end the sentence.
+
+    One list per kind of mark; within a list the spans are in order and never overlap, so a lookup
+    is a binary search (a long chunk has many quotations and many boundaries)."""
+    curly = [(found.start(), found.end() - 1) for found in re.finditer(r"“[^“”]*”", chunk)]
+    straight = []
     if chunk.count('"') % 2 == 0:
-        for found in re.finditer(r'"[^"]*"', chunk):
-            ranges.append((found.start(), found.end() - 1))
-    return ranges
+        straight = [(found.start(), found.end() - 1) for found in re.finditer(r'"[^"]*"', chunk)]
+    return [curly, straight]
 
 
-def _inside(ranges: list[tuple[int, int]], position: int, cut: int) -> bool:
+def _inside(ranges: list[list[tuple[int, int]]], position: int, cut: int) -> bool:
     """True when the full stop at ``position`` is inside a quotation that goes on after ``cut``."""
-    return any(a < position < b and cut <= b for a, b in ranges)
+    for spans in ranges:
+        i = bisect.bisect_left(spans, (position,)) - 1
+        if i >= 0 and spans[i][0] < position < spans[i][1] and cut <= spans[i][1]:
+            return True
+    return False
 
 
 def _emit(text: str, start: int, end: int, out: list[SentenceSpan], dateline_end: int | None) -> None:
@@ -161,7 +181,22 @@ def _emit(text: str, start: int, end: int, out: list[SentenceSpan], dateline_end
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _last_space(text, start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        _emit(text, start, cut, out, dateline_end)
+        dateline_end = None
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end and any(ch.isalnum() for ch in text[start:end]):
         if dateline_end is not None and not start < dateline_end < end:
             dateline_end = None
         out.append(SentenceSpan(start, end, dateline_end))
+
+
+def _last_space(text: str, low: int, high: int) -> int:
+    """Where to cut an over-long run: after its last space in [low, high), else (one huge token) at high."""
+    for position in range(high - 1, low - 1, -1):
+        if text[position].isspace():
+            return position
+    return high

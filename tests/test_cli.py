@@ -65,7 +65,7 @@ def test_stdin_and_markdown_input_format():
     assert report["documents"][0]["sentences"][0]["text"] == "Title"
 
 
-def test_missing_file_is_a_usage_error_naming_the_file():
+def test_missing_file_is_reported_by_name_with_exit_code_2():
     result = invoke("score", "nope/missing.txt")
     assert result.exit_code == 2
     assert "nope/missing.txt" in result.output
@@ -80,7 +80,7 @@ def test_corpus_with_a_bad_record_reports_it_and_goes_on(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": "x", "text": "Fine."}\n{"id": \n{"id": "y", "text": "Also fine."}\n', encoding="utf-8")
     result = invoke("score", str(corpus), "--format", "json", "--no-classifier")
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # after the whole report: not every record could be read
     assert f"{corpus}:2" in result.output
     report = json.loads(result.output[result.output.index("{"):result.output.rindex("}") + 1])
     assert [d["id"] for d in report["documents"]] == ["x", "y"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..document import printable_name
 from .config import CheckConfig, ConfigError, ConfigFinder, load_config
 from ..atomic_write import write_atomically
 from .fix import AppliedFix, SourceError, apply_fixes, read_source, unified_diff
@@ -132,22 +133,32 @@ def _make_analyzer(lexicons: tuple[Path, ...], excluded: tuple[str, ...]):
 
 def iter_files(paths: Iterable[str | Path], errors: list[str]) -> Iterator[tuple[Path, str]]:
     """(file, format) for files and, recursively, directories; hidden directories are skipped."""
+    from ..loaders.directories import walk_files
+
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
-                if file.is_file() and not hidden and file.suffix.lower() in SUFFIXES:
+            for file in walk_files(path):  # follows links to directories once; reports loops
+                if not isinstance(file, Path):
+                    errors.append(str(file))
+                elif file.suffix.lower() in SUFFIXES:
                     yield file, SUFFIXES[file.suffix.lower()]
         elif path.is_file():
             fmt = SUFFIXES.get(path.suffix.lower(), "text" if not path.suffix else None)
             if fmt is None:
-                errors.append(f"{path}: unsupported file type '{path.suffix}' (expected "
+                errors.append(f"{printable_name(str(path))}: unsupported file type '{path.suffix}' (expected "
                               f"{', '.join(sorted(SUFFIXES))}, or a file without an extension as text)")
             else:
                 yield path, fmt
         else:
-            errors.append(f"{path}: no such file or directory")
+            try:
+                path.stat()
+                reason = "not a regular file"
+            except FileNotFoundError:
+                reason = "no such file or directory"
+            except OSError as exc:  # a symbolic link loop, a permission problem on the way
+                reason = f"cannot read: {exc.strerror or exc}"
+            errors.append(f"{printable_name(str(path))}: {reason}")
 
 
 def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, *,
@@ -169,7 +180,7 @@ def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, 
             try:
                 file_result = _check_file(checker, path, fmt, fix=fix, diff=diff)
             except SourceError as exc:
-                result.errors.append(str(exc))
+                result.errors.append(printable_name(str(exc)))  # the file name may hold a newline
                 continue
             if known is not None:
                 file_result.diagnostics, file_result.baselined = filter_baseline(
@@ -186,8 +197,16 @@ def check_paths(paths: Iterable[str | Path], config: CheckConfig | None = None, 
 
 
 def _check_file(checker: _Checker, path: Path, fmt: str, *, fix: bool, diff: bool) -> FileResult:
+    from ..loaders.decoding import MAX_DOCUMENT_BYTES, too_large
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if size > MAX_DOCUMENT_BYTES:
+        raise SourceError(f"{path}: {too_large('file', size)}")
     source = read_source(path)
-    display = str(path)
+    display = printable_name(str(path))
     found, suppressed = checker.check_text(source.text, fmt, path, display)
     result = FileResult(display, found, suppressed=suppressed)
     if not (fix or diff) or not any(d.fix for d in found):

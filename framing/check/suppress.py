@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from ..segment import unify_line_ends
 from .rules import Diagnostic
 
 #: Markdown and HTML: an HTML comment, which never shows in the published page.
@@ -35,6 +36,7 @@ class Directive:
 
 def find_directives(text: str, fmt: str) -> list[Directive]:
     """Suppression comments in the original text, with their 1-based line numbers."""
+    text = unify_line_ends(text)  # a lone CR ends a line, as Document.line_col counts lines
     fences = _fenced_code_spans(text) if fmt == "markdown" else []
     directives = []
     offset = 0
@@ -71,7 +73,7 @@ class Suppressions:
 
 
 def suppressions(text: str, fmt: str) -> Suppressions:
-    lines = text.split("\n")
+    lines = unify_line_ends(text).split("\n")
     by_line: dict[int, set[str]] = {}
     whole_file: set[str] = set()
     open_blocks: list[tuple[int, frozenset[str]]] = []

@@ -90,6 +90,7 @@ def compare_command(
         raise _fail(f"{getattr(exc, 'filename', '') or output}: {exc.strerror or exc}")
     if comparison.skipped:
         typer.echo(f"framing: {comparison.skipped} input(s) skipped", err=True)
+        raise typer.Exit(USAGE_ERROR)  # the report covers what could be read; the exit code says not all could
 
 
 @contextmanager

@@ -30,10 +30,14 @@ def group_of(document: Document, group_by: str, root: Path | None) -> str:
         if value is not None and str(value).strip():
             return str(value).strip()
     if root is not None and document.path:
+        # The path as walked first: an outlet folder that is a symbolic link resolves elsewhere.
         try:
-            parts = Path(document.path).resolve().relative_to(root.resolve()).parts
+            parts = Path(document.path).relative_to(root).parts
         except ValueError:
-            parts = ()
+            try:
+                parts = Path(document.path).resolve().relative_to(root.resolve()).parts
+            except (ValueError, OSError):
+                parts = ()
         if len(parts) > 1:
             return parts[0]
     return missing_group(group_by)

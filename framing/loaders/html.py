@@ -8,11 +8,13 @@ import re
 from .masking import blank
 
 _INVISIBLE = re.compile(
-    r"<(script|style|noscript|template|svg|head|iframe|object|canvas|math)\b[^>]*>.*?(?:</\1\s*>|\Z)",
+    r"<(script|style|noscript|template|svg|head|iframe|object|canvas|math)\b[^<>]*>.*?(?:</\1\s*>|\Z)",
     re.DOTALL | re.IGNORECASE,
 )
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>", re.DOTALL)
-_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+# Unclosed constructs run to the end of the text, and no scan crosses a later '<', so that text
+# with thousands of unclosed '<a' or '<script' is read in one pass, not one pass per '<'.
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^<>]*>|<\?[^<>]*>", re.DOTALL)
+_TAG = re.compile(r"</?([A-Za-z][\w:-]*)(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_TAGS = frozenset(
     "p div br hr h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th thead tbody blockquote pre "

@@ -15,7 +15,9 @@ _URL = re.compile(
     r"|(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|ua|ru|uk|eu|de|fr|info|news)\b(?:/[^\s<>\"“”')\]]*)?",
     re.IGNORECASE,
 )
-_URL_STOPS = frozenset("<>\"“”'([")
+_TOKEN_STOP = re.compile(r"[\s<>\"“”'(\[]")
+#: A domain name is at most 253 characters, an e-mail's local part 64: no address starts further back.
+_MAX_BEFORE_ANCHOR = 320
 
 
 def blank(chars: list[str], start: int, end: int, block: bool = False) -> None:
@@ -35,9 +37,11 @@ def mask_urls(prose: str) -> str:
         if anchor.start() < covered:
             continue
         # Back up to where the token holding the anchor starts, then match from there.
-        token_start = anchor.start()
-        while token_start > 0 and not prose[token_start - 1].isspace() and prose[token_start - 1] not in _URL_STOPS:
-            token_start -= 1
+        # Not past what an earlier match covered, nor further than any address reaches before its
+        # anchor: a 1 MB run of 'a@b.' must not be walked back over once per '@'.
+        token_start = max(covered, anchor.start() - _MAX_BEFORE_ANCHOR)
+        for stop in _TOKEN_STOP.finditer(prose, token_start, anchor.start()):
+            token_start = stop.end()
         found = _URL.match(prose, token_start, min(len(prose), anchor.end() + 2048))
         if found is None or found.end() <= anchor.start():
             continue
