@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
 TOKEN_PATTERN = re.compile(r"(?u)\b\w\w+\b")
-_WHITE_SPACES = re.compile(r"\s\s+")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 #: Finding codes, finding categories and sentence source types counted as "lexicon signals".
@@ -64,8 +64,12 @@ def chunk_char_ngrams(chunk: str, ngram_range: tuple[int, int]) -> list[str]:
 
 
 def text_chunks(text: str) -> list[str]:
-    """Lowercased whitespace-separated chunks: the units ``char_wb`` n-grams live in."""
-    return _WHITE_SPACES.sub(" ", text.lower()).split()
+    """Lowercased whitespace-separated chunks: the units ``char_wb`` n-grams live in.
+
+    scikit-learn first turns runs of whitespace into one space; ``split()`` needs no such step, as
+    ``str.split`` and the regex ``\\s`` agree on what whitespace is, and lowercasing never makes any.
+    """
+    return text.lower().split()
 
 
 def term_of_chunk(chunk: str) -> str:
@@ -136,15 +140,145 @@ _SHARES = {
 }
 
 
-@dataclass(frozen=True)
-class _Chunk:
-    """What a whitespace chunk contributes, computed once per distinct chunk."""
+class _WordGrams:
+    """A word block's vocabulary as integers, so that a batch's n-grams are found with numpy, not strings.
 
-    term: str
-    tokens: tuple[str, ...]
-    rows: tuple[int, ...]  # word-table row of each token, -1 when absent
-    #: Per block: char n-gram indices and counts (char_wb), or each token's unigram index or -1 (word).
-    features: tuple[tuple[np.ndarray, np.ndarray] | tuple[int, ...], ...]
+    Every word of the vocabulary's n-grams gets an id; an n-gram is then its (n-1)-word prefix's id
+    and its last word's id, looked up in a sorted array of ``prefix * words + word`` keys. Tokens have
+    no spaces, so these pairs of ids name exactly the strings that space-joined tokens would.
+    """
+
+    def __init__(self, block: TfidfBlock):
+        self.word_ids: dict[str, int] = {}
+        grams = [(term.split(" "), feature) for term, feature in block.vocabulary.items()]
+        prefix = []
+        for words, _ in grams:
+            prefix.append(self.word_ids.setdefault(words[0], len(self.word_ids)))
+            for word in words[1:]:
+                self.word_ids.setdefault(word, len(self.word_ids))
+        self.size = len(self.word_ids)
+        #: features[n - 1][id]: the vocabulary index of the n-word prefix with that id (-1: only a prefix).
+        self.features = [np.full(self.size, -1, dtype=np.int64)]
+        #: keys[n - 2], ids[n - 2]: sorted ``prefix * size + word`` keys of n-word prefixes and their ids.
+        self.keys: list[np.ndarray] = []
+        self.ids: list[np.ndarray] = []
+        for n in range(1, max((len(words) for words, _ in grams), default=1) + 1):
+            if n > 1:
+                known: dict[int, int] = {}
+                for g, (words, _) in enumerate(grams):
+                    if len(words) >= n:
+                        key = prefix[g] * self.size + self.word_ids[words[n - 1]]
+                        prefix[g] = known.setdefault(key, len(known))
+                keys = np.fromiter(known.keys(), np.int64, len(known))
+                order = np.argsort(keys)
+                self.keys.append(keys[order])
+                self.ids.append(np.fromiter(known.values(), np.int64, len(known))[order])
+                self.features.append(np.full(len(known), -1, dtype=np.int64))
+            for g, (words, feature) in enumerate(grams):
+                if len(words) == n:
+                    self.features[n - 1][prefix[g]] = feature
+
+    def extend(self, prefix: np.ndarray, word: np.ndarray, n: int) -> np.ndarray:
+        """The ids of n-word prefixes from (n-1)-word prefix ids and next-word ids (-1 where unknown)."""
+        if n - 2 >= len(self.keys) or not len(self.keys[n - 2]):  # the vocabulary has no n-grams this long
+            return np.full(len(prefix), -1, dtype=np.int64)
+        keys, ids = self.keys[n - 2], self.ids[n - 2]
+        wanted = prefix * self.size + word
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        found = (prefix >= 0) & (word >= 0) & (keys[at] == wanted)
+        return np.where(found, ids[at], -1)
+
+    def feature(self, prefix: np.ndarray, n: int) -> np.ndarray:
+        """The vocabulary index of each n-word prefix id (-1: not an n-gram of the vocabulary)."""
+        if n - 1 >= len(self.features) or not len(prefix):
+            return np.full(len(prefix), -1, dtype=np.int64)
+        return np.where(prefix >= 0, self.features[n - 1][np.maximum(prefix, 0)], -1)
+
+
+def _gather(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The indices of the concatenated slices ``starts[i] : starts[i] + lengths[i]``."""
+    total = int(lengths.sum())
+    return np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(total, dtype=np.int64)
+
+
+class _ChunkTable:
+    """Every distinct chunk seen so far, as numbers in flat arrays that a batch gathers in one go.
+
+    Chunk c's tokens are ``token_start[c] : token_start[c] + token_count[c]`` of the per-token arrays
+    (word-table row and, per word block, the word's id in :class:`_WordGrams`); a char_wb block's
+    n-gram features and counts are likewise a slice of that block's flat arrays. Chunks are added
+    only for text the table has not seen, so Python touches each distinct chunk once.
+    """
+
+    def __init__(self, blocks: Sequence[TfidfBlock], grams: Sequence[_WordGrams | None], table: WordTable | None):
+        self.blocks, self.grams = blocks, grams
+        self.table_index = table.index if table is not None else {}
+        self.ids: dict[str, int] = {}
+        self.term_ids: dict[str, int] = {}
+        self.terms: list[str] = []  # display forms; chunks "Kiev," and "kiev" share the term "kiev"
+        self.term = np.zeros(0, dtype=np.int64)
+        self.token_start = np.zeros(0, dtype=np.int64)
+        self.token_count = np.zeros(0, dtype=np.int64)
+        self.token_rows = np.zeros(0, dtype=np.int64)
+        self.token_words = [np.zeros(0, dtype=np.int64) for _ in blocks]
+        self.gram_start = [np.zeros(0, dtype=np.int64) for _ in blocks]
+        self.gram_count = [np.zeros(0, dtype=np.int64) for _ in blocks]
+        self.gram_features = [np.zeros(0, dtype=np.int64) for _ in blocks]
+        self.gram_counts = [np.zeros(0, dtype=np.float64) for _ in blocks]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, chunks: Iterable[str]) -> None:
+        """Add chunks that are not in the table yet (each once)."""
+        terms, counts, rows = [], [], []
+        words: list[list[int]] = [[] for _ in self.blocks]
+        gram_sizes: list[list[int]] = [[] for _ in self.blocks]
+        gram_features: list[list[int]] = [[] for _ in self.blocks]
+        gram_counts: list[list[int]] = [[] for _ in self.blocks]
+        index = self.table_index
+        for chunk in chunks:
+            if chunk in self.ids:
+                continue
+            self.ids[chunk] = len(self.ids)
+            tokens = TOKEN_PATTERN.findall(chunk)
+            term = term_of_chunk(chunk)
+            terms.append(self.term_ids.setdefault(term, len(self.term_ids)))
+            if len(self.term_ids) > len(self.terms):
+                self.terms.append(term)
+            counts.append(len(tokens))
+            rows += [index.get(t, -1) for t in tokens]
+            for k, block in enumerate(self.blocks):
+                if block.analyzer == "word":
+                    word_ids = self.grams[k].word_ids
+                    words[k] += [word_ids.get(t, -1) for t in tokens]
+                    continue
+                grams: dict[int, int] = {}
+                for gram in chunk_char_ngrams(chunk, block.ngram_range):
+                    feature = block.vocabulary.get(gram)
+                    if feature is not None:
+                        grams[feature] = grams.get(feature, 0) + 1
+                gram_sizes[k].append(len(grams))
+                gram_features[k] += grams.keys()
+                gram_counts[k] += grams.values()
+        if not counts:
+            return
+        self.term = _append(self.term, terms)
+        self.token_start = _append(self.token_start, np.cumsum(counts) - counts + len(self.token_rows))
+        self.token_count = _append(self.token_count, counts)
+        self.token_rows = _append(self.token_rows, rows)
+        for k in range(len(self.blocks)):
+            self.token_words[k] = _append(self.token_words[k], words[k])
+            sizes = gram_sizes[k]
+            if sizes:
+                self.gram_start[k] = _append(self.gram_start[k], np.cumsum(sizes) - sizes + len(self.gram_features[k]))
+                self.gram_count[k] = _append(self.gram_count[k], sizes)
+                self.gram_features[k] = _append(self.gram_features[k], gram_features[k])
+                self.gram_counts[k] = np.concatenate([self.gram_counts[k], np.asarray(gram_counts[k], dtype=np.float64)])
+
+
+def _append(array: np.ndarray, values: Any) -> np.ndarray:
+    return np.concatenate([array, np.asarray(values, dtype=np.int64)])
 
 
 @dataclass
@@ -152,7 +286,9 @@ class Batch:
     """A batch of texts cut into chunks and tokens, with every n-gram occurrence located."""
 
     size: int
-    chunk_terms: list[str]
+    #: Each chunk's display term, as an index into ``terms``.
+    chunk_terms: np.ndarray
+    terms: list[str]
     chunk_sentence: np.ndarray
     chunk_offsets: np.ndarray  # chunks of sentence s: chunk_offsets[s]:chunk_offsets[s+1]
     token_sentence: np.ndarray
@@ -165,101 +301,80 @@ class Batch:
 
 
 class Featurizer:
-    """Turns texts into the model's features in whole batches; per-chunk work is cached."""
+    """Turns texts into the model's features in whole batches; per-chunk work is done once and kept."""
 
     CACHE_LIMIT = 200_000
 
     def __init__(self, blocks: Sequence[TfidfBlock], table: WordTable | None):
         self.blocks = list(blocks)
         self.table = table
-        self._cache: dict[str, _Chunk] = {}
+        self._grams = [_WordGrams(block) if block.analyzer == "word" else None for block in self.blocks]
+        self.clear_cache()
 
     def clear_cache(self) -> None:
-        self._cache.clear()
-
-    def _chunk(self, chunk: str) -> _Chunk:
-        info = self._cache.get(chunk)
-        if info is not None:
-            return info
-        tokens = tuple(TOKEN_PATTERN.findall(chunk))
-        index = self.table.index if self.table is not None else {}
-        rows = tuple(index.get(t, -1) for t in tokens)
-        features: list = []
-        for block in self.blocks:
-            if block.analyzer == "word":
-                features.append(tuple(block.vocabulary.get(t, -1) for t in tokens) if block.ngram_range[0] == 1 else ())
-                continue
-            counts: dict[int, int] = {}
-            for gram in chunk_char_ngrams(chunk, block.ngram_range):
-                feature = block.vocabulary.get(gram)
-                if feature is not None:
-                    counts[feature] = counts.get(feature, 0) + 1
-            features.append((np.fromiter(counts.keys(), np.int64, len(counts)),
-                             np.fromiter(counts.values(), np.float64, len(counts))))
-        info = _Chunk(term_of_chunk(chunk), tokens, rows, tuple(features))
-        if len(self._cache) >= self.CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[chunk] = info
-        return info
+        self._chunks = _ChunkTable(self.blocks, self._grams, self.table)
 
     def batch(self, texts: Sequence[str]) -> Batch:
-        # Python touches each chunk and each multi-word n-gram once; everything else is numpy on the batch.
-        cached, make = self._cache.get, self._chunk
-        infos: list[_Chunk] = []
-        chunks_per_sentence: list[int] = []
-        for text in texts:
-            sentence_infos = [cached(c) or make(c) for c in text_chunks(text)]
-            infos += sentence_infos
-            chunks_per_sentence.append(len(sentence_infos))
+        # Python touches each chunk once (a dict look-up) and each chunk never seen before once more;
+        # everything else is numpy on the whole batch.
+        per_sentence = list(map(text_chunks, texts))
+        chunks = list(chain.from_iterable(per_sentence))
+        chunks_per_sentence = list(map(len, per_sentence))
+        table = self._chunks
+        if len(table) + len(chunks) > self.CACHE_LIMIT and len(table):
+            self.clear_cache()
+            table = self._chunks
+        chunk_ids = np.fromiter(map(table.ids.get, chunks, repeat(-1)), np.int64, len(chunks))
+        missing = np.flatnonzero(chunk_ids < 0)
+        if len(missing):
+            new_chunks = [chunks[i] for i in missing.tolist()]
+            table.add(new_chunks)
+            chunk_ids[missing] = [table.ids[chunk] for chunk in new_chunks]
         size = len(texts)
-        n_chunks = len(infos)
+        n_chunks = len(chunk_ids)
         chunk_sentence = np.repeat(np.arange(size, dtype=np.int64), chunks_per_sentence)
-        tokens_per_chunk = np.fromiter([len(info.tokens) for info in infos], np.int64, n_chunks)
+        tokens_per_chunk = table.token_count[chunk_ids]
+        token_index = _gather(table.token_start[chunk_ids], tokens_per_chunk)
         token_chunk = np.repeat(np.arange(n_chunks, dtype=np.int64), tokens_per_chunk)
         token_sentence = chunk_sentence[token_chunk]
         token_counts = np.bincount(token_sentence, minlength=size).astype(np.int64)
-        n_tokens = len(token_chunk)
-        token_rows = np.fromiter([r for info in infos for r in info.rows], np.int64, n_tokens)
-        tokens: list[str] | None = None
         occurrences: list[dict[str, np.ndarray]] = []
         for k, block in enumerate(self.blocks):
             if block.analyzer == "word":
-                low, high = block.ngram_range
-                ids = [np.fromiter([f for info in infos for f in info.features[k]], np.int64, n_tokens if low == 1 else 0)]
-                starts = [np.arange(len(ids[0]), dtype=np.int64)]
-                ns = [np.ones(len(ids[0]), dtype=np.int64)]
-                if high > 1 and tokens is None:
-                    tokens = [t for info in infos for t in info.tokens]
-                vocabulary = block.vocabulary
-                for n in range(max(low, 2), high + 1):
-                    # All n-grams of the batch at once; those that cross a sentence boundary are dropped.
-                    if n == 2:
-                        grams = [vocabulary.get(f"{a} {b}", -1) for a, b in zip(tokens, tokens[1:])]
-                    else:
-                        grams = [vocabulary.get(" ".join(tokens[p : p + n]), -1) for p in range(n_tokens - n + 1)]
-                    gram_ids = np.asarray(grams, dtype=np.int64)
+                # Unigrams, then all bigrams of the batch, then trigrams...; an n-gram that crosses a
+                # sentence boundary is dropped. (This order is the one the credit sums run in.)
+                grams, (low, high) = self._grams[k], block.ngram_range
+                words = table.token_words[k][token_index]
+                prefix = words
+                ids_, starts, ns = [], [], []
+                for n in range(1, high + 1):
+                    if n > 1:
+                        prefix = grams.extend(prefix[:-1], words[n - 1:], n)
+                    if n < low:
+                        continue
+                    gram_ids = grams.feature(prefix, n)
                     first = np.arange(len(gram_ids), dtype=np.int64)
-                    inside = token_sentence[first] == token_sentence[first + n - 1] if len(first) else first.astype(bool)
-                    ids.append(np.where(inside, gram_ids, -1))
+                    if n > 1:
+                        gram_ids = np.where(token_sentence[first] == token_sentence[first + n - 1], gram_ids, -1)
+                    ids_.append(gram_ids)
                     starts.append(first)
                     ns.append(np.full(len(gram_ids), n, dtype=np.int64))
-                ids, starts, ns = np.concatenate(ids), np.concatenate(starts), np.concatenate(ns)
-                found = ids >= 0
-                ids, starts, ns = ids[found], starts[found], ns[found]
-                occurrences.append({"sentence": token_sentence[starts], "feature": ids,
-                                    "count": np.ones(len(ids)), "start": starts, "n": ns})
+                gram_ids, starts, ns = np.concatenate(ids_), np.concatenate(starts), np.concatenate(ns)
+                found = gram_ids >= 0
+                gram_ids, starts, ns = gram_ids[found], starts[found], ns[found]
+                occurrences.append({"sentence": token_sentence[starts], "feature": gram_ids,
+                                    "count": np.ones(len(gram_ids)), "start": starts, "n": ns})
             else:
-                parts = [info.features[k] for info in infos]
-                lengths = np.fromiter((len(f) for f, _ in parts), np.int64, n_chunks)
-                chunks = np.repeat(np.arange(n_chunks, dtype=np.int64), lengths)
+                lengths = table.gram_count[k][chunk_ids]
+                gram_index = _gather(table.gram_start[k][chunk_ids], lengths)
+                chunks_of_grams = np.repeat(np.arange(n_chunks, dtype=np.int64), lengths)
                 occurrences.append({
-                    "sentence": chunk_sentence[chunks], "chunk": chunks,
-                    "feature": np.concatenate([f for f, _ in parts]) if parts else np.zeros(0, dtype=np.int64),
-                    "count": np.concatenate([c for _, c in parts]) if parts else np.zeros(0)})
+                    "sentence": chunk_sentence[chunks_of_grams], "chunk": chunks_of_grams,
+                    "feature": table.gram_features[k][gram_index], "count": table.gram_counts[k][gram_index]})
         return Batch(
-            size=size, chunk_terms=[info.term for info in infos], chunk_sentence=chunk_sentence,
+            size=size, chunk_terms=table.term[chunk_ids], terms=table.terms, chunk_sentence=chunk_sentence,
             chunk_offsets=np.concatenate([[0], np.cumsum(chunks_per_sentence, dtype=np.int64)]).astype(np.int64),
-            token_sentence=token_sentence, token_chunk=token_chunk, token_rows=token_rows,
+            token_sentence=token_sentence, token_chunk=token_chunk, token_rows=table.token_rows[token_index],
             token_counts=token_counts, occurrences=occurrences)
 
     # ------------------------------------------------------------------ TF-IDF blocks

@@ -168,9 +168,11 @@ class BiasModel:
         # whatever else is in the batch (a document alone or among others).
         pseudo_labels = [label for j, name in enumerate(self.dense_names)
                          if self.dense_coef[j] and (label := _pseudo_term(name)) is not None]
-        term_ids: dict[str, int] = {t: i for i, t in enumerate(sorted(set(batch.chunk_terms) | set(pseudo_labels)))}
+        present, chunk_term = np.unique(batch.chunk_terms, return_inverse=True)
+        words = [batch.terms[i] for i in present.tolist()]
+        term_ids: dict[str, int] = {t: i for i, t in enumerate(sorted(set(words).union(pseudo_labels)))}
         sentence_parts = [batch.chunk_sentence]
-        term_parts = [np.fromiter(map(term_ids.__getitem__, batch.chunk_terms), np.int64, len(batch.chunk_terms))]
+        term_parts = [np.fromiter(map(term_ids.__getitem__, words), np.int64, len(words))[chunk_term]]
         weight_parts = [chunk_credit * scale]
         pseudo = [(j, _pseudo_term(name)) for j, name in enumerate(self.dense_names)
                   if self.dense_coef[j] and _pseudo_term(name) is not None]
