@@ -139,7 +139,8 @@ def test_explanations_name_the_loaded_words():
 
 # --------------------------------------------------------------------------- features match scikit-learn
 
-@pytest.mark.parametrize("analyzer,ngrams", [("word", (1, 2)), ("char_wb", (2, 5)), ("word", (1, 3)), ("char_wb", (1, 3))])
+@pytest.mark.parametrize("analyzer,ngrams", [("word", (1, 2)), ("char_wb", (2, 5)), ("word", (1, 3)), ("char_wb", (1, 3)),
+                                             ("word", (2, 3))])
 def test_numpy_tfidf_equals_scikit_learn_on_real_sentences(analyzer, ngrams):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -148,6 +149,22 @@ def test_numpy_tfidf_equals_scikit_learn_on_real_sentences(analyzer, ngrams):
     block = TfidfBlock("b", analyzer, ngrams, dict(vectorizer.vocabulary_), vectorizer.idf_)
     expected = vectorizer.transform(sentences).toarray()
     np.testing.assert_allclose(block.transform(sentences).toarray(), expected, rtol=0, atol=1e-12)
+
+
+def test_top_ranks_match_a_full_sort_with_ties_broken_by_position():
+    from framing.classifier.features import Featurizer
+
+    featurizer = Featurizer([], None)
+    texts = ["a bb cc dd ee ff gg", "", "hh", "ii jj", "kk ll mm nn oo pp qq rr ss tt"] * 5
+    batch = featurizer.batch(texts)
+    rng = np.random.default_rng(0)
+    values = rng.choice([0.0, 0.25, 0.5, 1.0], size=len(batch.token_sentence))  # many ties
+    order = np.lexsort((-values, batch.token_sentence))
+    starts = np.cumsum(batch.token_counts) - batch.token_counts
+    full = np.empty(len(values), dtype=np.int64)
+    full[order] = np.arange(len(values)) - starts[batch.token_sentence[order]]
+    expected = np.minimum(full, Featurizer.TOP_RANKS)
+    np.testing.assert_array_equal(featurizer._ranks(batch, values), expected)
 
 
 # --------------------------------------------------------------------------- training end to end

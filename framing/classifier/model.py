@@ -287,19 +287,27 @@ def _pseudo_term(name: str) -> str | None:
 def _top_up_and_down(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray, k: int, size: int,
                      terms: list[str]) -> tuple[list[list[list]], list[list[list]]]:
     """Per sentence, its k largest positive and k most negative weights as ``[term, weight]``, strongest
-    first; equal weights in alphabetical order of the term (term ids are alphabetical)."""
-    up: list[list[list]] = [[] for _ in range(size)]
-    down: list[list[list]] = [[] for _ in range(size)]
+    first; equal weights in alphabetical order of the term (term ids are alphabetical).
+
+    The cells must come sorted by sentence, then term (as ``np.unique`` of their keys returns them).
+    """
+    up: list[list[list]] = []
+    down: list[list[list]] = []
     for sign, result in ((1.0, up), (-1.0, down)):
         signed = sign * weight
         keep = signed > 1e-6
         s, t, w = sentence[keep], term[keep], signed[keep]
-        order = np.lexsort((t, -w, s))
+        # Cells come sorted by sentence, then term: a stable sort by sentence, then weight, keeps
+        # equal weights in term order.
+        order = np.lexsort((-w, s))
         s, t, w = s[order], t[order], w[order]
         rank = np.arange(len(s)) - np.searchsorted(s, np.arange(size))[s]
         top = rank < k
-        for i, term_id, value in zip(s[top].tolist(), t[top].tolist(), np.round(sign * w[top], 4).tolist()):
-            result[i].append([terms[term_id], value])
+        s, t, w = s[top], t[top], np.round(sign * w[top], 4)
+        # One list of [term, weight] pairs for the batch, cut at the sentence boundaries.
+        pairs = list(map(list, zip(map(terms.__getitem__, t.tolist()), w.tolist())))
+        bounds = np.searchsorted(s, np.arange(size + 1)).tolist()
+        result.extend(pairs[start:end] for start, end in zip(bounds, bounds[1:]))
     return up, down
 
 
