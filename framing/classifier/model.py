@@ -349,7 +349,11 @@ def load_default_model() -> BiasModel:
     """The model that ships with framing, loaded once per process."""
     global _default_model
     if _default_model is None:
+        from ..resources import freeze_loaded_tables
+
         _default_model = load_model(default_model_path())
+        _default_model.featurizer  # its n-gram tables are static too
+        freeze_loaded_tables()
     return _default_model
 
 
