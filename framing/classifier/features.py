@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import chain, repeat
+from operator import methodcaller
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -383,18 +384,13 @@ class Featurizer:
         """Block k's non-zero cells: sentence, feature, tf-idf value and term count; and each occurrence's cell."""
         block = self.blocks[k]
         occurrence = batch.occurrences[k]
-        counts = sp.csr_matrix((occurrence["count"], (occurrence["sentence"], occurrence["feature"])),
-                               shape=(batch.size, block.size))
-        counts.sum_duplicates()  # sorts each row's features and adds up repeats, in compiled code
-        cell_sentence = np.repeat(np.arange(batch.size, dtype=np.int64), np.diff(counts.indptr))
-        cell_feature = counts.indices.astype(np.int64)
-        tf = counts.data
+        cells, inverse = group_keys(occurrence["sentence"] * block.size + occurrence["feature"])
+        cell_sentence, cell_feature = np.divmod(cells, block.size)
+        tf = np.bincount(inverse, weights=occurrence["count"], minlength=len(cells))  # whole counts: exact
         values = (np.log(tf) + 1.0 if block.sublinear_tf else tf.copy()) * block.idf[cell_feature]
         norms = np.sqrt(np.bincount(cell_sentence, weights=values * values, minlength=batch.size))
         norms[norms == 0] = 1.0
         values /= norms[cell_sentence]
-        keys = cell_sentence * block.size + cell_feature  # sorted, as rows and their features are
-        inverse = np.searchsorted(keys, occurrence["sentence"] * block.size + occurrence["feature"])
         return cell_sentence, cell_feature, values, tf, inverse
 
     def block_matrix(self, batch: Batch, k: int) -> sp.csr_matrix:
@@ -436,26 +432,10 @@ class Featurizer:
 
     def _ranks(self, batch: Batch, values: np.ndarray) -> np.ndarray:
         """Each token's rank within its sentence by descending value (ties: first occurrence first);
-        every rank from ``TOP_RANKS`` on is given as ``TOP_RANKS``.
-
-        Picking the best remaining token of every sentence three times is linear, where sorting all
-        tokens is not (tokens are in sentence order, so a sentence is one segment for ``reduceat``).
-        """
-        depth = self.TOP_RANKS
-        ranks = np.full(len(values), depth, dtype=np.int64)
-        counts = batch.token_counts[batch.token_counts > 0]
-        if not len(counts):
-            return ranks
-        starts = np.cumsum(counts) - counts
-        remaining = values.astype(np.float64)  # a copy: picked tokens are set to -inf
-        positions = np.arange(len(values), dtype=np.int64)
-        for rank in range(depth):
-            best = np.repeat(np.maximum.reduceat(remaining, starts), counts)
-            candidates = np.where((remaining == best) & (ranks == depth), positions, len(values))
-            first = np.minimum.reduceat(candidates, starts)
-            first = first[first < len(values)]
-            ranks[first] = rank
-            remaining[first] = -np.inf
+        every rank from ``TOP_RANKS`` on is given as ``TOP_RANKS``."""
+        ranks = np.full(len(values), self.TOP_RANKS, dtype=np.int64)
+        for rank, positions in enumerate(segment_top(values, batch.token_counts, self.TOP_RANKS)):
+            ranks[positions] = rank
         return ranks
 
     def embedding_mean(self, batch: Batch, column: str) -> np.ndarray:
@@ -482,12 +462,14 @@ class Featurizer:
         cache = {} if cache is None else cache
         if signals is not None:
             signal_columns = {name[len("signal:"):]: j for j, name in enumerate(names) if name.startswith("signal:")}
-            # Collected in Python, written with one numpy assignment (an item assignment each is slow).
-            cells = [(i, j, value) for i, counts in enumerate(signals) if counts
-                     for key, value in counts.items() if (j := signal_columns.get(key)) is not None]
-            if cells:
-                rows, columns, values = zip(*cells)
-                matrix[list(rows), list(columns)] = values
+            # All counts of the batch flattened in compiled loops, written with one numpy assignment.
+            maps = [counts or {} for counts in signals]
+            keys = list(chain.from_iterable(maps))
+            columns = np.fromiter(map(signal_columns.get, keys, repeat(-1)), np.int64, len(keys))
+            values = np.fromiter(chain.from_iterable(map(methodcaller("values"), maps)), np.float64, len(keys))
+            rows = np.repeat(np.arange(n, dtype=np.int64), list(map(len, maps)))
+            known = columns >= 0
+            matrix[rows[known], columns[known]] = values[known]
         for j, name in enumerate(names):
             if name.startswith("signal:"):
                 continue
@@ -570,6 +552,49 @@ class Featurizer:
         return credit
 
 
+def group_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_inverse=True)``, faster on keys that come in sorted runs.
+
+    Keys here are (sentence, something) pairs in sentence order, so the stable sort (timsort, which
+    merges runs) takes a fraction of the time of ``np.unique``'s quicksort.
+    """
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return ordered[first], inverse
+
+
+def segment_top(values: np.ndarray, counts: np.ndarray, depth: int) -> list[np.ndarray]:
+    """The positions of the ``depth`` largest values of every segment (consecutive runs of ``counts[i]``
+    values): one array per rank, best first, in segment order; among equal values the earlier position
+    wins, and a segment shorter than ``depth`` is missing from the later ranks.
+
+    Picking every segment's best remaining value ``depth`` times (``reduceat`` over the segments) is
+    linear; sorting all values, when only a few per segment are wanted, is not.
+    """
+    counts = counts[counts > 0]
+    if not len(counts):
+        return [np.zeros(0, dtype=np.int64) for _ in range(depth)]
+    starts = np.cumsum(counts) - counts
+    remaining = values.astype(np.float64)  # a copy: a picked value becomes -inf
+    taken = np.zeros(len(values), dtype=bool)
+    positions = np.arange(len(values), dtype=np.int64)
+    none = len(values)
+    picks = []
+    for _ in range(depth):
+        best = np.repeat(np.maximum.reduceat(remaining, starts), counts)
+        first = np.minimum.reduceat(np.where((remaining == best) & ~taken, positions, none), starts)
+        first = first[first < none]
+        picks.append(first)
+        taken[first] = True
+        remaining[first] = -np.inf
+    return picks
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
@@ -590,11 +615,13 @@ def signals_of_sentence(sentence: Any) -> dict[str, float]:
 
 def signals_of_findings(findings: Iterable[Any], source_type: str | None = None) -> dict[str, float]:
     counts: dict[str, float] = {}
-    for finding in findings:
-        for key in (f"code:{finding.code}", f"category:{finding.category}"):
-            counts[key] = counts.get(key, 0.0) + 1.0
+    for finding in findings:  # runs for every finding of every sentence the classifier scores
+        code = "code:" + finding.code
+        counts[code] = counts.get(code, 0.0) + 1.0
+        category = "category:" + finding.category
+        counts[category] = counts.get(category, 0.0) + 1.0
     if source_type:
-        key = f"source:{source_type}"
+        key = "source:" + source_type
         counts[key] = counts.get(key, 0.0) + 1.0
     return counts
 

@@ -18,7 +18,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .features import DENSE_FEATURES, SIGNAL_NAMES, Batch, Featurizer, Signals, TfidfBlock, WordTable
+from .features import (DENSE_FEATURES, SIGNAL_NAMES, Batch, Featurizer, Signals, TfidfBlock, WordTable, group_keys,
+                       segment_top)
 
 FORMAT = "framing-bias-model"
 FORMAT_VERSION = 1
@@ -168,11 +169,15 @@ class BiasModel:
         # whatever else is in the batch (a document alone or among others).
         pseudo_labels = [label for j, name in enumerate(self.dense_names)
                          if self.dense_coef[j] and (label := _pseudo_term(name)) is not None]
-        present, chunk_term = np.unique(batch.chunk_terms, return_inverse=True)
+        present = np.zeros(len(batch.terms), dtype=bool)
+        present[batch.chunk_terms] = True
+        present = np.flatnonzero(present)
         words = [batch.terms[i] for i in present.tolist()]
         term_ids: dict[str, int] = {t: i for i, t in enumerate(sorted(set(words).union(pseudo_labels)))}
+        term_of = np.empty(len(batch.terms), dtype=np.int64)  # the batch's terms: table index -> term id
+        term_of[present] = np.fromiter(map(term_ids.__getitem__, words), np.int64, len(words))
         sentence_parts = [batch.chunk_sentence]
-        term_parts = [np.fromiter(map(term_ids.__getitem__, words), np.int64, len(words))[chunk_term]]
+        term_parts = [term_of[batch.chunk_terms]]
         weight_parts = [chunk_credit * scale]
         pseudo = [(j, _pseudo_term(name)) for j, name in enumerate(self.dense_names)
                   if self.dense_coef[j] and _pseudo_term(name) is not None]
@@ -186,7 +191,7 @@ class BiasModel:
             weight_parts.append(centred[rows, which])
         sentences = np.concatenate(sentence_parts)
         keys = sentences * max(len(term_ids), 1) + np.concatenate(term_parts)
-        cells, inverse = np.unique(keys, return_inverse=True)
+        cells, inverse = group_keys(keys)
         weights = np.bincount(inverse, weights=np.concatenate(weight_parts), minlength=len(cells))
         cell_sentence, cell_term = np.divmod(cells, max(len(term_ids), 1))
         terms = list(term_ids)
@@ -289,7 +294,8 @@ def _top_up_and_down(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray,
     """Per sentence, its k largest positive and k most negative weights as ``[term, weight]``, strongest
     first; equal weights in alphabetical order of the term (term ids are alphabetical).
 
-    The cells must come sorted by sentence, then term (as ``np.unique`` of their keys returns them).
+    The cells must come sorted by sentence, then term (as ``np.unique`` of their keys returns them),
+    so that among equal weights the earlier cell is the alphabetically first term.
     """
     up: list[list[list]] = []
     down: list[list[list]] = []
@@ -297,13 +303,9 @@ def _top_up_and_down(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray,
         signed = sign * weight
         keep = signed > 1e-6
         s, t, w = sentence[keep], term[keep], signed[keep]
-        # Cells come sorted by sentence, then term: a stable sort by sentence, then weight, keeps
-        # equal weights in term order.
-        order = np.lexsort((-w, s))
-        s, t, w = s[order], t[order], w[order]
-        rank = np.arange(len(s)) - np.searchsorted(s, np.arange(size))[s]
-        top = rank < k
-        s, t, w = s[top], t[top], np.round(sign * w[top], 4)
+        picks = np.concatenate(segment_top(w, np.bincount(s, minlength=size), k))
+        picks = picks[np.argsort(s[picks], kind="stable")]  # by sentence; within one, by rank
+        s, t, w = s[picks], t[picks], np.round(sign * w[picks], 4)
         # One list of [term, weight] pairs for the batch, cut at the sentence boundaries.
         pairs = list(map(list, zip(map(terms.__getitem__, t.tolist()), w.tolist())))
         bounds = np.searchsorted(s, np.arange(size + 1)).tolist()
