@@ -54,6 +54,25 @@ class OpinionHead:
 
 
 @dataclass
+class Explanations:
+    """:meth:`BiasModel.explain`'s results for a batch of texts, one list per field."""
+
+    probabilities: list[float]
+    up: list[list[list]]  # per text, [term, weight] pairs, strongest first
+    down: list[list[list]]
+    #: Per text, the opinion head's rounded probability of each label, and the index of the most likely.
+    opinions: list[dict[str, float]] | None = None
+    opinion_best: list[int] | None = None
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        result = [{"probability": p, "up": up, "down": down} for p, up, down in zip(self.probabilities, self.up, self.down)]
+        if self.opinions is not None:
+            for explanation, opinion in zip(result, self.opinions):
+                explanation["opinion"] = opinion
+        return result
+
+
+@dataclass
 class BiasModel:
     """A linear model over TF-IDF blocks and dense features, with Platt-calibrated probabilities."""
 
@@ -151,6 +170,11 @@ class BiasModel:
         ``[L001]``-style pseudo-terms, relative to their training mean. All weights plus
         :meth:`baseline_log_odds` add up to the calibrated log-odds.
         """
+        return self.explanations(texts, signals, top_k).as_dicts()
+
+    def explanations(self, texts: Sequence[str], signals: Sequence[Signals | None] | None = None,
+                     top_k: int = 5) -> "Explanations":
+        """What :meth:`explain` returns, as columns (one list per field) rather than a dict per text."""
         texts = list(texts)
         _check_signals(texts, signals)
         featurizer = self.featurizer
@@ -196,13 +220,12 @@ class BiasModel:
         cell_sentence, cell_term = np.divmod(cells, max(len(term_ids), 1))
         terms = list(term_ids)
         up, down = _top_up_and_down(cell_sentence, cell_term, weights, top_k, len(texts), terms)
-        result = [{"probability": p, "up": up_i, "down": down_i}
-                  for p, up_i, down_i in zip(probabilities.tolist(), up, down)]
+        result = Explanations(probabilities.tolist(), up, down)
         if self.opinion is not None:
             opinions = np.round(self._opinion(batch, dense, block_values), 4)
             labels = self.opinion.labels
-            for row, explanation in zip(opinions.tolist(), result):
-                explanation["opinion"] = dict(zip(labels, row))
+            result.opinions = [dict(zip(labels, row)) for row in opinions.tolist()]
+            result.opinion_best = opinions.argmax(axis=1).tolist()  # the first of equal maxima, as max() picks
         return result
 
     def baseline_log_odds(self) -> float:
