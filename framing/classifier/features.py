@@ -299,6 +299,8 @@ class Batch:
     #: Per block: sentence, feature and count of each occurrence, and where it sits: for char_wb its
     #: chunk, for word n-grams the first token and n.
     occurrences: list[dict[str, np.ndarray]]
+    #: Per-token arrays that several features read (word-table columns), computed once per batch.
+    derived: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
 
 class Featurizer:
@@ -310,6 +312,7 @@ class Featurizer:
         self.blocks = list(blocks)
         self.table = table
         self._grams = [_WordGrams(block) if block.analyzer == "word" else None for block in self.blocks]
+        self._defaulted: dict[str, np.ndarray] = {}  # word-table columns with their default appended
         self.clear_cache()
 
     def clear_cache(self) -> None:
@@ -421,11 +424,16 @@ class Featurizer:
     # ------------------------------------------------------------------ dense features
 
     def _token_column(self, batch: Batch, column: str) -> np.ndarray:
-        values = self.table.columns[column]
-        default = self.table.defaults.get(column, 0.0)
-        rows = batch.token_rows
-        result = np.where(rows >= 0, values[np.maximum(rows, 0)], default) if len(rows) else np.zeros(0)
-        return _sigmoid(result) if column == "bias_word_logit" else result
+        """Each token's value in a word-table column (the column's default for a word not in the table)."""
+        key = f"column:{column}"
+        if key not in batch.derived:
+            if "rows" not in batch.derived:  # a missing word reads the default appended after the last row
+                batch.derived["rows"] = np.where(batch.token_rows >= 0, batch.token_rows, len(self.table.words))
+            if column not in self._defaulted:
+                self._defaulted[column] = np.append(self.table.columns[column], self.table.defaults.get(column, 0.0))
+            values = self._defaulted[column][batch.derived["rows"]]
+            batch.derived[key] = _sigmoid(values) if column == "bias_word_logit" else values
+        return batch.derived[key]
 
     #: Features read only the top three ranks, so ranks stop there.
     TOP_RANKS = 3
@@ -447,7 +455,9 @@ class Featurizer:
         return np.divide(total, count, out=np.zeros(batch.size), where=count > 0)
 
     def _embedded(self, batch: Batch) -> np.ndarray:
-        return (batch.token_rows >= 0) & (batch.token_rows < self.table.embedded_rows)
+        if "embedded" not in batch.derived:
+            batch.derived["embedded"] = (batch.token_rows >= 0) & (batch.token_rows < self.table.embedded_rows)
+        return batch.derived["embedded"]
 
     def dense(self, batch: Batch, names: Sequence[str], signals: Sequence[Signals | None] | None = None,
               cache: dict | None = None) -> np.ndarray:
@@ -489,14 +499,18 @@ class Featurizer:
                 matrix[:, j] = np.divide(total, count, out=np.zeros(n), where=count > 0)
                 continue
             shares = cache[f"shares:{name}"] = self._shares(batch, name, values, cache)
+            # Most words weigh nothing in most features (outside the lexicons, below a threshold, not
+            # among a sentence's top three): sums over the others are the same sums, exactly.
+            nonzero = cache[f"nonzero:{name}"] = np.flatnonzero(shares)
+            where, shares = sentence[nonzero], shares[nonzero]
             if name in ("lexicon_any",):
-                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n) > 0
+                matrix[:, j] = np.bincount(where, weights=shares, minlength=n) > 0
             elif name in ("lexicon_share", "bias_word_mean"):
-                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n) / tokens
+                matrix[:, j] = np.bincount(where, weights=shares, minlength=n) / tokens
             elif _SHARES[name] in ("top1", "top3", "value"):
-                matrix[:, j] = np.bincount(sentence, weights=values * (shares > 0), minlength=n)
+                matrix[:, j] = np.bincount(where, weights=values[nonzero] * (shares > 0), minlength=n)
             else:  # counts
-                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n)
+                matrix[:, j] = np.bincount(where, weights=shares, minlength=n)
         return matrix
 
     def _shares(self, batch: Batch, name: str, values: np.ndarray, cache: dict) -> np.ndarray:
@@ -539,16 +553,22 @@ class Featurizer:
             shares = cache.get(f"shares:{name}")
             if shares is None:
                 shares = self._shares(batch, name, values, cache)
+            nonzero = cache.get(f"nonzero:{name}")
             if name == "valence_max":  # the single strongest word
                 shares = np.where(shares > 0, 1.0, 0.0)
+                nonzero = None
             elif name in ("bias_word_max", "annotated_max"):
                 key = f"ranks:{column}"
                 if key not in cache:
                     cache[key] = self._ranks(batch, values)
                 shares = np.where(cache[key] == 0, 1.0, 0.0)
-            total = np.bincount(sentence, weights=shares, minlength=batch.size)
+                nonzero = None
+            # Only words with a share get credit (the others would add 0.0), as in dense().
+            nonzero = np.flatnonzero(shares) if nonzero is None else nonzero
+            where, shares = sentence[nonzero], shares[nonzero]
+            total = np.bincount(where, weights=shares, minlength=batch.size)
             contribution = dense[:, j] * coef[j]
-            credit += np.where(total[sentence] > 0, contribution[sentence] * shares / np.where(total > 0, total, 1)[sentence], 0.0)
+            credit[nonzero] += np.where(total[where] > 0, contribution[where] * shares / np.where(total > 0, total, 1)[where], 0.0)
         return credit
 
 
