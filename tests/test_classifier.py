@@ -128,6 +128,21 @@ def test_detector_reuses_pipeline_findings_as_the_training_signals():
     assert document.sentences[0].details["bias_probability"] == pytest.approx(expected, abs=1e-4)
 
 
+def test_signal_array_gives_the_same_features_as_signals_of_sentence():
+    import framing
+    from framing.classifier.features import signal_array, signals_of_sentence
+
+    document = framing.analyze(SEED.read_text(encoding="utf-8"))
+    sentences = document.sentences
+    texts = [sentence.text for sentence in sentences]
+    model = load_model(default_model_path())
+    batch = model.featurizer.batch(texts)
+    from_dicts = model.featurizer.dense(batch, model.dense_names, [signals_of_sentence(s) for s in sentences])
+    from_array = model.featurizer.dense(batch, model.dense_names, signal_array(sentences))
+    assert np.count_nonzero(from_array[:, [j for j, n in enumerate(model.dense_names) if n.startswith("signal:")]])
+    np.testing.assert_array_equal(from_array, from_dicts)
+
+
 def test_explanations_name_the_loaded_words():
     model = load_model(default_model_path())
     (explanation,) = model.explain(["The radical mob shamelessly smeared the hero with vicious lies."])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import chain, repeat
-from operator import methodcaller
+from operator import attrgetter, methodcaller
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -32,6 +32,9 @@ SIGNAL_NAMES = (tuple(f"code:{c}" for c in SIGNAL_CODES) + tuple(f"category:{c}"
 SIGNAL_DETECTORS_EXCLUDED = ("classifier", "readability")
 
 Signals = Mapping[str, float]
+#: Each signal's column in :func:`signal_array`, by the field it is read from.
+_SIGNAL_COLUMNS = {kind: {name.partition(":")[2]: j for j, name in enumerate(SIGNAL_NAMES) if name.startswith(kind + ":")}
+                   for kind in ("code", "category", "source")}
 
 
 def word_tokens(text: str) -> list[str]:
@@ -463,14 +466,19 @@ class Featurizer:
               cache: dict | None = None) -> np.ndarray:
         """The dense feature matrix (texts x names): word-table features and ``signal:*`` counts.
 
-        ``cache`` keeps per-token values for :meth:`dense_token_credit` on the same batch.
+        ``signals`` are one mapping per text, or the rows of :func:`signal_array`. ``cache`` keeps
+        per-token values for :meth:`dense_token_credit` on the same batch.
         """
         n = batch.size
         matrix = np.zeros((n, len(names)), dtype=np.float64)
         tokens = np.maximum(batch.token_counts, 1).astype(np.float64)
         sentence = batch.token_sentence
         cache = {} if cache is None else cache
-        if signals is not None:
+        if isinstance(signals, np.ndarray):
+            for j, name in enumerate(names):
+                if name.startswith("signal:"):
+                    matrix[:, j] = signals[:, SIGNAL_NAMES.index(name[len("signal:"):])]
+        elif signals is not None:
             signal_columns = {name[len("signal:"):]: j for j, name in enumerate(names) if name.startswith("signal:")}
             # All counts of the batch flattened in compiled loops, written with one numpy assignment.
             maps = [counts or {} for counts in signals]
@@ -644,6 +652,28 @@ def signals_of_findings(findings: Iterable[Any], source_type: str | None = None)
         key = "source:" + source_type
         counts[key] = counts.get(key, 0.0) + 1.0
     return counts
+
+
+def signal_array(sentences: Sequence[Any]) -> np.ndarray:
+    """:func:`signals_of_sentence` for many analysed sentences at once: counts in the columns of
+    ``SIGNAL_NAMES``, one row per sentence (what the classifier detector passes to the model).
+
+    The findings are read in compiled loops (map over all of them), with no dict per sentence.
+    """
+    findings = [sentence.findings for sentence in sentences]
+    everything = list(chain.from_iterable(findings))
+    rows = np.repeat(np.arange(len(sentences), dtype=np.int64), list(map(len, findings)))
+    matrix = np.zeros((len(sentences), len(SIGNAL_NAMES)))
+    for kind in ("code", "category"):
+        columns = np.fromiter(map(_SIGNAL_COLUMNS[kind].get, map(attrgetter(kind), everything), repeat(-1)),
+                              np.int64, len(everything))
+        known = columns >= 0
+        np.add.at(matrix, (rows[known], columns[known]), 1.0)
+    sources = [sentence.details.get("source_type") for sentence in sentences]
+    columns = np.fromiter(map(_SIGNAL_COLUMNS["source"].get, sources, repeat(-1)), np.int64, len(sentences))
+    known = np.flatnonzero(columns >= 0)
+    matrix[known, columns[known]] += 1.0
+    return matrix
 
 
 def signals_for_texts(texts: Sequence[str]) -> list[dict[str, float]]:

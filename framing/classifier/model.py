@@ -172,9 +172,12 @@ class BiasModel:
         """
         return self.explanations(texts, signals, top_k).as_dicts()
 
-    def explanations(self, texts: Sequence[str], signals: Sequence[Signals | None] | None = None,
+    def explanations(self, texts: Sequence[str], signals: Sequence[Signals | None] | np.ndarray | None = None,
                      top_k: int = 5) -> "Explanations":
-        """What :meth:`explain` returns, as columns (one list per field) rather than a dict per text."""
+        """What :meth:`explain` returns, as columns (one list per field) rather than a dict per text.
+
+        ``signals`` may also be the rows of :func:`~framing.classifier.features.signal_array`.
+        """
         texts = list(texts)
         _check_signals(texts, signals)
         featurizer = self.featurizer

@@ -49,9 +49,9 @@ class ClassifierDetector:
         threshold = float(contexts[0].options.get("classifier_threshold", DEFAULT_THRESHOLD))
         texts = [contexts[i].document.prose[s.start : s.end] for i, s in pairs]
         # The lexicon detectors have already run: their findings are reused, never matched again.
-        from ..classifier.features import signals_of_sentence
+        from ..classifier.features import signal_array
 
-        signals = [signals_of_sentence(s) for _, s in pairs] if model.uses_signals else None
+        signals = signal_array([s for _, s in pairs]) if model.uses_signals else None
         explanations = model.explanations(texts, signals, top_k=TOP_TERMS)
         for (i, sentence), probability, up, down in zip(pairs, explanations.probabilities, explanations.up,
                                                        explanations.down):
