@@ -33,7 +33,8 @@ SIGNAL_DETECTORS_EXCLUDED = ("classifier", "readability")
 
 Signals = Mapping[str, float]
 #: Each signal's column in :func:`signal_array`, by the field it is read from.
-_SIGNAL_COLUMNS = {kind: {name.partition(":")[2]: j for j, name in enumerate(SIGNAL_NAMES) if name.startswith(kind + ":")}
+_SIGNAL_COLUMNS = {kind: {name.partition(":")[2]: j for j, name in enumerate(SIGNAL_NAMES)
+                          if name.startswith(kind + ":")}
                    for kind in ("code", "category", "source")}
 
 
@@ -220,69 +221,76 @@ class _ChunkTable:
         self.ids: dict[str, int] = {}
         self.term_ids: dict[str, int] = {}
         self.terms: list[str] = []  # display forms; chunks "Kiev," and "kiev" share the term "kiev"
-        self.term = np.zeros(0, dtype=np.int64)
-        self.token_start = np.zeros(0, dtype=np.int64)
-        self.token_count = np.zeros(0, dtype=np.int64)
-        self.token_rows = np.zeros(0, dtype=np.int64)
-        self.token_words = [np.zeros(0, dtype=np.int64) for _ in blocks]
-        self.gram_start = [np.zeros(0, dtype=np.int64) for _ in blocks]
-        self.gram_count = [np.zeros(0, dtype=np.int64) for _ in blocks]
-        self.gram_features = [np.zeros(0, dtype=np.int64) for _ in blocks]
-        self.gram_counts = [np.zeros(0, dtype=np.float64) for _ in blocks]
+        self.term, self.token_start, self.token_count, self.token_rows = (_Growing() for _ in range(4))
+        self.token_words = [_Growing() for _ in blocks]
+        self.gram_start = [_Growing() for _ in blocks]
+        self.gram_count = [_Growing() for _ in blocks]
+        self.gram_features = [_Growing() for _ in blocks]
+        self.gram_counts = [_Growing(np.float64) for _ in blocks]
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def add(self, chunks: Iterable[str]) -> None:
-        """Add chunks that are not in the table yet (each once)."""
-        terms, counts, rows = [], [], []
-        words: list[list[int]] = [[] for _ in self.blocks]
-        gram_sizes: list[list[int]] = [[] for _ in self.blocks]
-        gram_features: list[list[int]] = [[] for _ in self.blocks]
-        gram_counts: list[list[int]] = [[] for _ in self.blocks]
-        index = self.table_index
-        for chunk in chunks:
-            if chunk in self.ids:
+        """Add the chunks that are not in the table yet."""
+        new = [chunk for chunk in dict.fromkeys(chunks) if chunk not in self.ids]
+        if not new:
+            return
+        self.ids.update(zip(new, range(len(self.ids), len(self.ids) + len(new))))
+        term_ids, terms = self.term_ids, self.terms
+        new_terms = list(map(term_of_chunk, new))
+        for term in new_terms:
+            if term not in term_ids:
+                term_ids[term] = len(terms)
+                terms.append(term)
+        self.term.extend(list(map(term_ids.__getitem__, new_terms)))
+        tokens_per_chunk = list(map(TOKEN_PATTERN.findall, new))
+        tokens = list(chain.from_iterable(tokens_per_chunk))
+        counts = np.fromiter(map(len, tokens_per_chunk), np.int64, len(new))
+        self.token_start.extend(np.cumsum(counts) - counts + len(self.token_rows.values))
+        self.token_count.extend(counts)
+        self.token_rows.extend(list(map(self.table_index.get, tokens, repeat(-1))))
+        for k, block in enumerate(self.blocks):
+            if block.analyzer == "word":
+                self.token_words[k].extend(list(map(self.grams[k].word_ids.get, tokens, repeat(-1))))
                 continue
-            self.ids[chunk] = len(self.ids)
-            tokens = TOKEN_PATTERN.findall(chunk)
-            term = term_of_chunk(chunk)
-            terms.append(self.term_ids.setdefault(term, len(self.term_ids)))
-            if len(self.term_ids) > len(self.terms):
-                self.terms.append(term)
-            counts.append(len(tokens))
-            rows += [index.get(t, -1) for t in tokens]
-            for k, block in enumerate(self.blocks):
-                if block.analyzer == "word":
-                    word_ids = self.grams[k].word_ids
-                    words[k] += [word_ids.get(t, -1) for t in tokens]
-                    continue
+            sizes, features, counts_k = [], [], []
+            for chunk in new:
                 grams: dict[int, int] = {}
                 for gram in chunk_char_ngrams(chunk, block.ngram_range):
                     feature = block.vocabulary.get(gram)
                     if feature is not None:
                         grams[feature] = grams.get(feature, 0) + 1
-                gram_sizes[k].append(len(grams))
-                gram_features[k] += grams.keys()
-                gram_counts[k] += grams.values()
-        if not counts:
-            return
-        self.term = _append(self.term, terms)
-        self.token_start = _append(self.token_start, np.cumsum(counts) - counts + len(self.token_rows))
-        self.token_count = _append(self.token_count, counts)
-        self.token_rows = _append(self.token_rows, rows)
-        for k in range(len(self.blocks)):
-            self.token_words[k] = _append(self.token_words[k], words[k])
-            sizes = gram_sizes[k]
-            if sizes:
-                self.gram_start[k] = _append(self.gram_start[k], np.cumsum(sizes) - sizes + len(self.gram_features[k]))
-                self.gram_count[k] = _append(self.gram_count[k], sizes)
-                self.gram_features[k] = _append(self.gram_features[k], gram_features[k])
-                self.gram_counts[k] = np.concatenate([self.gram_counts[k], np.asarray(gram_counts[k], dtype=np.float64)])
+                sizes.append(len(grams))
+                features += grams.keys()
+                counts_k += grams.values()
+            sizes = np.asarray(sizes, dtype=np.int64)
+            self.gram_start[k].extend(np.cumsum(sizes) - sizes + len(self.gram_features[k].values))
+            self.gram_count[k].extend(sizes)
+            self.gram_features[k].extend(features)
+            self.gram_counts[k].extend(counts_k)
 
 
-def _append(array: np.ndarray, values: Any) -> np.ndarray:
-    return np.concatenate([array, np.asarray(values, dtype=np.int64)])
+class _Growing:
+    """A numpy array to append to: capacity doubles, so appending costs constant time per value."""
+
+    def __init__(self, dtype: Any = np.int64):
+        self._buffer = np.zeros(1024, dtype=dtype)
+        self._size = 0
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._buffer[: self._size]
+
+    def extend(self, values: Any) -> None:
+        values = np.asarray(values, dtype=self._buffer.dtype)
+        end = self._size + len(values)
+        if end > len(self._buffer):
+            buffer = np.zeros(max(end, 2 * len(self._buffer)), dtype=self._buffer.dtype)
+            buffer[: self._size] = self.values
+            self._buffer = buffer
+        self._buffer[self._size : end] = values
+        self._size = end
 
 
 @dataclass
@@ -340,8 +348,8 @@ class Featurizer:
         size = len(texts)
         n_chunks = len(chunk_ids)
         chunk_sentence = np.repeat(np.arange(size, dtype=np.int64), chunks_per_sentence)
-        tokens_per_chunk = table.token_count[chunk_ids]
-        token_index = _gather(table.token_start[chunk_ids], tokens_per_chunk)
+        tokens_per_chunk = table.token_count.values[chunk_ids]
+        token_index = _gather(table.token_start.values[chunk_ids], tokens_per_chunk)
         token_chunk = np.repeat(np.arange(n_chunks, dtype=np.int64), tokens_per_chunk)
         token_sentence = chunk_sentence[token_chunk]
         token_counts = np.bincount(token_sentence, minlength=size).astype(np.int64)
@@ -351,7 +359,7 @@ class Featurizer:
                 # Unigrams, then all bigrams of the batch, then trigrams...; an n-gram that crosses a
                 # sentence boundary is dropped. (This order is the one the credit sums run in.)
                 grams, (low, high) = self._grams[k], block.ngram_range
-                words = table.token_words[k][token_index]
+                words = table.token_words[k].values[token_index]
                 prefix = words
                 ids_, starts, ns = [], [], []
                 for n in range(1, high + 1):
@@ -372,16 +380,17 @@ class Featurizer:
                 occurrences.append({"sentence": token_sentence[starts], "feature": gram_ids,
                                     "count": np.ones(len(gram_ids)), "start": starts, "n": ns})
             else:
-                lengths = table.gram_count[k][chunk_ids]
-                gram_index = _gather(table.gram_start[k][chunk_ids], lengths)
+                lengths = table.gram_count[k].values[chunk_ids]
+                gram_index = _gather(table.gram_start[k].values[chunk_ids], lengths)
                 chunks_of_grams = np.repeat(np.arange(n_chunks, dtype=np.int64), lengths)
                 occurrences.append({
                     "sentence": chunk_sentence[chunks_of_grams], "chunk": chunks_of_grams,
-                    "feature": table.gram_features[k][gram_index], "count": table.gram_counts[k][gram_index]})
+                    "feature": table.gram_features[k].values[gram_index],
+                    "count": table.gram_counts[k].values[gram_index]})
         return Batch(
-            size=size, chunk_terms=table.term[chunk_ids], terms=table.terms, chunk_sentence=chunk_sentence,
+            size=size, chunk_terms=table.term.values[chunk_ids], terms=table.terms, chunk_sentence=chunk_sentence,
             chunk_offsets=np.concatenate([[0], np.cumsum(chunks_per_sentence, dtype=np.int64)]).astype(np.int64),
-            token_sentence=token_sentence, token_chunk=token_chunk, token_rows=table.token_rows[token_index],
+            token_sentence=token_sentence, token_chunk=token_chunk, token_rows=table.token_rows.values[token_index],
             token_counts=token_counts, occurrences=occurrences)
 
     # ------------------------------------------------------------------ TF-IDF blocks
@@ -576,7 +585,8 @@ class Featurizer:
             where, shares = sentence[nonzero], shares[nonzero]
             total = np.bincount(where, weights=shares, minlength=batch.size)
             contribution = dense[:, j] * coef[j]
-            credit[nonzero] += np.where(total[where] > 0, contribution[where] * shares / np.where(total > 0, total, 1)[where], 0.0)
+            denominator = np.where(total > 0, total, 1)[where]
+            credit[nonzero] += np.where(total[where] > 0, contribution[where] * shares / denominator, 0.0)
         return credit
 
 

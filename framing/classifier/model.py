@@ -65,7 +65,8 @@ class Explanations:
     opinion_best: list[int] | None = None
 
     def as_dicts(self) -> list[dict[str, Any]]:
-        result = [{"probability": p, "up": up, "down": down} for p, up, down in zip(self.probabilities, self.up, self.down)]
+        result = [{"probability": p, "up": up, "down": down}
+                  for p, up, down in zip(self.probabilities, self.up, self.down)]
         if self.opinions is not None:
             for explanation, opinion in zip(result, self.opinions):
                 explanation["opinion"] = opinion
