@@ -618,17 +618,15 @@ def segment_top(values: np.ndarray, counts: np.ndarray, depth: int) -> list[np.n
     if not len(counts):
         return [np.zeros(0, dtype=np.int64) for _ in range(depth)]
     starts = np.cumsum(counts) - counts
-    remaining = values.astype(np.float64)  # a copy: a picked value becomes -inf
-    taken = np.zeros(len(values), dtype=bool)
+    remaining = values.astype(np.float64)  # a copy: a picked value becomes -inf (values are finite)
     positions = np.arange(len(values), dtype=np.int64)
     none = len(values)
     picks = []
     for _ in range(depth):
-        best = np.repeat(np.maximum.reduceat(remaining, starts), counts)
-        first = np.minimum.reduceat(np.where((remaining == best) & ~taken, positions, none), starts)
-        first = first[first < none]
+        best = np.maximum.reduceat(remaining, starts)
+        first = np.minimum.reduceat(np.where(remaining == np.repeat(best, counts), positions, none), starts)
+        first = first[best > -np.inf]  # a segment with every value picked has nothing left
         picks.append(first)
-        taken[first] = True
         remaining[first] = -np.inf
     return picks
 
