@@ -149,8 +149,8 @@ class _WordGrams:
     """A word block's vocabulary as integers, so that a batch's n-grams are found with numpy, not strings.
 
     Every word of the vocabulary's n-grams gets an id; an n-gram is then its (n-1)-word prefix's id
-    and its last word's id, looked up in a sorted array of ``prefix * words + word`` keys. Tokens have
-    no spaces, so these pairs of ids name exactly the strings that space-joined tokens would.
+    and its last word's id, looked up as the key ``prefix * words + word`` in an :class:`_IntMap`.
+    Tokens have no spaces, so these pairs of ids name exactly the strings that space-joined tokens would.
     """
 
     def __init__(self, block: TfidfBlock):
@@ -164,9 +164,8 @@ class _WordGrams:
         self.size = len(self.word_ids)
         #: features[n - 1][id]: the vocabulary index of the n-word prefix with that id (-1: only a prefix).
         self.features = [np.full(self.size, -1, dtype=np.int64)]
-        #: keys[n - 2], ids[n - 2]: sorted ``prefix * size + word`` keys of n-word prefixes and their ids.
-        self.keys: list[np.ndarray] = []
-        self.ids: list[np.ndarray] = []
+        #: prefixes[n - 2]: ``prefix * size + word`` -> id of the n-word prefix.
+        self.prefixes: list[_IntMap] = []
         for n in range(1, max((len(words) for words, _ in grams), default=1) + 1):
             if n > 1:
                 known: dict[int, int] = {}
@@ -174,10 +173,7 @@ class _WordGrams:
                     if len(words) >= n:
                         key = prefix[g] * self.size + self.word_ids[words[n - 1]]
                         prefix[g] = known.setdefault(key, len(known))
-                keys = np.fromiter(known.keys(), np.int64, len(known))
-                order = np.argsort(keys)
-                self.keys.append(keys[order])
-                self.ids.append(np.fromiter(known.values(), np.int64, len(known))[order])
+                self.prefixes.append(_IntMap(known))
                 self.features.append(np.full(len(known), -1, dtype=np.int64))
             for g, (words, feature) in enumerate(grams):
                 if len(words) == n:
@@ -185,19 +181,53 @@ class _WordGrams:
 
     def extend(self, prefix: np.ndarray, word: np.ndarray, n: int) -> np.ndarray:
         """The ids of n-word prefixes from (n-1)-word prefix ids and next-word ids (-1 where unknown)."""
-        if n - 2 >= len(self.keys) or not len(self.keys[n - 2]):  # the vocabulary has no n-grams this long
-            return np.full(len(prefix), -1, dtype=np.int64)
-        keys, ids = self.keys[n - 2], self.ids[n - 2]
-        wanted = prefix * self.size + word
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        found = (prefix >= 0) & (word >= 0) & (keys[at] == wanted)
-        return np.where(found, ids[at], -1)
+        result = np.full(len(prefix), -1, dtype=np.int64)
+        if n - 2 < len(self.prefixes):  # else the vocabulary has no n-grams this long
+            both = np.flatnonzero((prefix >= 0) & (word >= 0))
+            result[both] = self.prefixes[n - 2].get(prefix[both] * self.size + word[both])
+        return result
 
     def feature(self, prefix: np.ndarray, n: int) -> np.ndarray:
         """The vocabulary index of each n-word prefix id (-1: not an n-gram of the vocabulary)."""
         if n - 1 >= len(self.features) or not len(prefix):
             return np.full(len(prefix), -1, dtype=np.int64)
         return np.where(prefix >= 0, self.features[n - 1][np.maximum(prefix, 0)], -1)
+
+
+class _IntMap:
+    """Non-negative int64 keys -> int64 values in an open-addressing hash table, looked up for a whole
+    array at once: a few gathers per key, where a sorted array needs a binary search per key."""
+
+    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of key * 2**64/phi
+
+    def __init__(self, items: Mapping[int, int]):
+        bits = max(4, (4 * len(items)).bit_length())  # at most a quarter full: probe sequences stay short
+        self._mask = (1 << bits) - 1
+        self._shift = np.uint64(64 - bits)
+        keys, values = [-1] * (1 << bits), [-1] * (1 << bits)
+        slots = self._slots(np.fromiter(items.keys(), np.int64, len(items))).tolist()
+        for (key, value), slot in zip(items.items(), slots):
+            while keys[slot] != -1:  # linear probing
+                slot = (slot + 1) & self._mask
+            keys[slot], values[slot] = key, value
+        self._keys = np.asarray(keys, dtype=np.int64)
+        self._values = np.asarray(values, dtype=np.int64)
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys.astype(np.uint64) * self._MULTIPLIER) >> self._shift).astype(np.int64)
+
+    def get(self, keys: np.ndarray) -> np.ndarray:
+        """The value of each key, -1 for a key not in the map."""
+        result = np.full(len(keys), -1, dtype=np.int64)
+        pending = np.arange(len(keys))
+        slots = self._slots(keys)
+        while len(pending):  # each round settles every key whose probe reached it or an empty slot
+            found = self._keys[slots]
+            hit = found == keys[pending]
+            result[pending[hit]] = self._values[slots[hit]]
+            going = ~hit & (found != -1)
+            pending, slots = pending[going], (slots[going] + 1) & self._mask
+        return result
 
 
 def _gather(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
