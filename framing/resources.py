@@ -1,4 +1,4 @@
-"""Where the data that ships with framing (lexicons, models, schema) lives on disk, and keeping it out of the collector's way once loaded."""
+"""Where framing's shipped data (lexicons, models, schema) lives, and keeping it out of the GC's way once loaded."""
 
 from __future__ import annotations
 
@@ -36,8 +36,8 @@ def freeze_loaded_tables() -> None:
 
     These tables live as long as the process, but each full collection walked all of them again;
     the classifier's output (term lists for every sentence) triggers such collections often. Frozen
-    objects are still freed by reference counting, and analysed documents hold no reference cycles,
-    so freezing in the middle of a stream keeps nothing alive. ``gc.freeze`` only moves lists: it
-    is cheap to call again after loading more.
+    objects are still freed by reference counting; only reference cycles among them would outlive
+    their use, and analysed documents hold none, so freezing in the middle of a stream keeps
+    nothing alive. ``gc.freeze`` only moves lists: it is cheap to call again after loading more.
     """
     gc.freeze()

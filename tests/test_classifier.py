@@ -183,7 +183,7 @@ def test_top_ranks_match_a_full_sort_with_ties_broken_by_position():
 
 
 def test_group_keys_equals_numpy_unique_with_inverse():
-    from framing.classifier.features import group_keys
+    from framing.classifier.arrays import group_keys
 
     rng = np.random.default_rng(1)
     keys = np.concatenate([np.sort(rng.integers(0, 50, 300)) * 1000 + rng.integers(0, 40, 300),
@@ -195,16 +195,16 @@ def test_group_keys_equals_numpy_unique_with_inverse():
 
 
 def test_int_map_finds_its_keys_and_nothing_else():
-    from framing.classifier.features import _IntMap
+    from framing.classifier.arrays import IntMap
 
     rng = np.random.default_rng(2)
     items = {int(k): i for i, k in enumerate(rng.choice(10**12, size=5000, replace=False))}
-    int_map = _IntMap(items)
+    int_map = IntMap(items)
     present = np.fromiter(items, np.int64, len(items))
     np.testing.assert_array_equal(int_map.get(present), np.arange(len(items)))
     absent = np.setdiff1d(rng.integers(0, 10**12, 5000), present)
     assert (int_map.get(absent) == -1).all()
-    assert len(int_map.get(np.zeros(0, dtype=np.int64))) == 0 and (_IntMap({}).get(present) == -1).all()
+    assert len(int_map.get(np.zeros(0, dtype=np.int64))) == 0 and (IntMap({}).get(present) == -1).all()
 
 
 # --------------------------------------------------------------------------- training end to end

@@ -17,6 +17,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from .arrays import Growing, IntMap, gather, group_keys, segment_top
+
 TOKEN_PATTERN = re.compile(r"(?u)\b\w\w+\b")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
@@ -149,7 +151,7 @@ class _WordGrams:
     """A word block's vocabulary as integers, so that a batch's n-grams are found with numpy, not strings.
 
     Every word of the vocabulary's n-grams gets an id; an n-gram is then its (n-1)-word prefix's id
-    and its last word's id, looked up as the key ``prefix * words + word`` in an :class:`_IntMap`.
+    and its last word's id, looked up as the key ``prefix * words + word`` in an :class:`IntMap`.
     Tokens have no spaces, so these pairs of ids name exactly the strings that space-joined tokens would.
     """
 
@@ -165,7 +167,7 @@ class _WordGrams:
         #: features[n - 1][id]: the vocabulary index of the n-word prefix with that id (-1: only a prefix).
         self.features = [np.full(self.size, -1, dtype=np.int64)]
         #: prefixes[n - 2]: ``prefix * size + word`` -> id of the n-word prefix.
-        self.prefixes: list[_IntMap] = []
+        self.prefixes: list[IntMap] = []
         for n in range(1, max((len(words) for words, _ in grams), default=1) + 1):
             if n > 1:
                 known: dict[int, int] = {}
@@ -173,7 +175,7 @@ class _WordGrams:
                     if len(words) >= n:
                         key = prefix[g] * self.size + self.word_ids[words[n - 1]]
                         prefix[g] = known.setdefault(key, len(known))
-                self.prefixes.append(_IntMap(known))
+                self.prefixes.append(IntMap(known))
                 self.features.append(np.full(len(known), -1, dtype=np.int64))
             for g, (words, feature) in enumerate(grams):
                 if len(words) == n:
@@ -194,48 +196,6 @@ class _WordGrams:
         return np.where(prefix >= 0, self.features[n - 1][np.maximum(prefix, 0)], -1)
 
 
-class _IntMap:
-    """Non-negative int64 keys -> int64 values in an open-addressing hash table, looked up for a whole
-    array at once: a few gathers per key, where a sorted array needs a binary search per key."""
-
-    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of key * 2**64/phi
-
-    def __init__(self, items: Mapping[int, int]):
-        bits = max(4, (4 * len(items)).bit_length())  # at most a quarter full: probe sequences stay short
-        self._mask = (1 << bits) - 1
-        self._shift = np.uint64(64 - bits)
-        keys, values = [-1] * (1 << bits), [-1] * (1 << bits)
-        slots = self._slots(np.fromiter(items.keys(), np.int64, len(items))).tolist()
-        for (key, value), slot in zip(items.items(), slots):
-            while keys[slot] != -1:  # linear probing
-                slot = (slot + 1) & self._mask
-            keys[slot], values[slot] = key, value
-        self._keys = np.asarray(keys, dtype=np.int64)
-        self._values = np.asarray(values, dtype=np.int64)
-
-    def _slots(self, keys: np.ndarray) -> np.ndarray:
-        return ((keys.astype(np.uint64) * self._MULTIPLIER) >> self._shift).astype(np.int64)
-
-    def get(self, keys: np.ndarray) -> np.ndarray:
-        """The value of each key, -1 for a key not in the map."""
-        result = np.full(len(keys), -1, dtype=np.int64)
-        pending = np.arange(len(keys))
-        slots = self._slots(keys)
-        while len(pending):  # each round settles every key whose probe reached it or an empty slot
-            found = self._keys[slots]
-            hit = found == keys[pending]
-            result[pending[hit]] = self._values[slots[hit]]
-            going = ~hit & (found != -1)
-            pending, slots = pending[going], (slots[going] + 1) & self._mask
-        return result
-
-
-def _gather(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The indices of the concatenated slices ``starts[i] : starts[i] + lengths[i]``."""
-    total = int(lengths.sum())
-    return np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(total, dtype=np.int64)
-
-
 class _ChunkTable:
     """Every distinct chunk seen so far, as numbers in flat arrays that a batch gathers in one go.
 
@@ -251,12 +211,12 @@ class _ChunkTable:
         self.ids: dict[str, int] = {}
         self.term_ids: dict[str, int] = {}
         self.terms: list[str] = []  # display forms; chunks "Kiev," and "kiev" share the term "kiev"
-        self.term, self.token_start, self.token_count, self.token_rows = (_Growing() for _ in range(4))
-        self.token_words = [_Growing() for _ in blocks]
-        self.gram_start = [_Growing() for _ in blocks]
-        self.gram_count = [_Growing() for _ in blocks]
-        self.gram_features = [_Growing() for _ in blocks]
-        self.gram_counts = [_Growing(np.float64) for _ in blocks]
+        self.term, self.token_start, self.token_count, self.token_rows = (Growing() for _ in range(4))
+        self.token_words = [Growing() for _ in blocks]
+        self.gram_start = [Growing() for _ in blocks]
+        self.gram_count = [Growing() for _ in blocks]
+        self.gram_features = [Growing() for _ in blocks]
+        self.gram_counts = [Growing(np.float64) for _ in blocks]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -299,28 +259,6 @@ class _ChunkTable:
             self.gram_count[k].extend(sizes)
             self.gram_features[k].extend(features)
             self.gram_counts[k].extend(counts_k)
-
-
-class _Growing:
-    """A numpy array to append to: capacity doubles, so appending costs constant time per value."""
-
-    def __init__(self, dtype: Any = np.int64):
-        self._buffer = np.zeros(1024, dtype=dtype)
-        self._size = 0
-
-    @property
-    def values(self) -> np.ndarray:
-        return self._buffer[: self._size]
-
-    def extend(self, values: Any) -> None:
-        values = np.asarray(values, dtype=self._buffer.dtype)
-        end = self._size + len(values)
-        if end > len(self._buffer):
-            buffer = np.zeros(max(end, 2 * len(self._buffer)), dtype=self._buffer.dtype)
-            buffer[: self._size] = self.values
-            self._buffer = buffer
-        self._buffer[self._size : end] = values
-        self._size = end
 
 
 @dataclass
@@ -379,7 +317,7 @@ class Featurizer:
         n_chunks = len(chunk_ids)
         chunk_sentence = np.repeat(np.arange(size, dtype=np.int64), chunks_per_sentence)
         tokens_per_chunk = table.token_count.values[chunk_ids]
-        token_index = _gather(table.token_start.values[chunk_ids], tokens_per_chunk)
+        token_index = gather(table.token_start.values[chunk_ids], tokens_per_chunk)
         token_chunk = np.repeat(np.arange(n_chunks, dtype=np.int64), tokens_per_chunk)
         token_sentence = chunk_sentence[token_chunk]
         token_counts = np.bincount(token_sentence, minlength=size).astype(np.int64)
@@ -411,7 +349,7 @@ class Featurizer:
                                     "count": np.ones(len(gram_ids)), "start": starts, "n": ns})
             else:
                 lengths = table.gram_count[k].values[chunk_ids]
-                gram_index = _gather(table.gram_start[k].values[chunk_ids], lengths)
+                gram_index = gather(table.gram_start[k].values[chunk_ids], lengths)
                 chunks_of_grams = np.repeat(np.arange(n_chunks, dtype=np.int64), lengths)
                 occurrences.append({
                     "sentence": chunk_sentence[chunks_of_grams], "chunk": chunks_of_grams,
@@ -620,47 +558,6 @@ class Featurizer:
         return credit
 
 
-def group_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(keys, return_inverse=True)``, faster on keys that come in sorted runs.
-
-    Keys here are (sentence, something) pairs in sentence order, so the stable sort (timsort, which
-    merges runs) takes a fraction of the time of ``np.unique``'s quicksort.
-    """
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    first = np.empty(len(keys), dtype=bool)
-    first[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    inverse = np.empty(len(keys), dtype=np.int64)
-    inverse[order] = np.cumsum(first) - 1
-    return ordered[first], inverse
-
-
-def segment_top(values: np.ndarray, counts: np.ndarray, depth: int) -> list[np.ndarray]:
-    """The positions of the ``depth`` largest values of every segment (consecutive runs of ``counts[i]``
-    values): one array per rank, best first, in segment order; among equal values the earlier position
-    wins, and a segment shorter than ``depth`` is missing from the later ranks.
-
-    Picking every segment's best remaining value ``depth`` times (``reduceat`` over the segments) is
-    linear; sorting all values, when only a few per segment are wanted, is not.
-    """
-    counts = counts[counts > 0]
-    if not len(counts):
-        return [np.zeros(0, dtype=np.int64) for _ in range(depth)]
-    starts = np.cumsum(counts) - counts
-    remaining = values.astype(np.float64)  # a copy: a picked value becomes -inf (values are finite)
-    positions = np.arange(len(values), dtype=np.int64)
-    none = len(values)
-    picks = []
-    for _ in range(depth):
-        best = np.maximum.reduceat(remaining, starts)
-        first = np.minimum.reduceat(np.where(remaining == np.repeat(best, counts), positions, none), starts)
-        first = first[best > -np.inf]  # a segment with every value picked has nothing left
-        picks.append(first)
-        remaining[first] = -np.inf
-    return picks
-
-
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
@@ -681,7 +578,7 @@ def signals_of_sentence(sentence: Any) -> dict[str, float]:
 
 def signals_of_findings(findings: Iterable[Any], source_type: str | None = None) -> dict[str, float]:
     counts: dict[str, float] = {}
-    for finding in findings:  # runs for every finding of every sentence the classifier scores
+    for finding in findings:
         code = "code:" + finding.code
         counts[code] = counts.get(code, 0.0) + 1.0
         category = "category:" + finding.category

@@ -18,8 +18,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .features import (DENSE_FEATURES, SIGNAL_NAMES, Batch, Featurizer, Signals, TfidfBlock, WordTable, group_keys,
-                       segment_top)
+from .arrays import group_keys, segment_top
+from .features import DENSE_FEATURES, SIGNAL_NAMES, Batch, Featurizer, Signals, TfidfBlock, WordTable
 
 FORMAT = "framing-bias-model"
 FORMAT_VERSION = 1
@@ -321,8 +321,8 @@ def _top_up_and_down(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray,
     """Per sentence, its k largest positive and k most negative weights as ``[term, weight]``, strongest
     first; equal weights in alphabetical order of the term (term ids are alphabetical).
 
-    The cells must come sorted by sentence, then term (as ``np.unique`` of their keys returns them),
-    so that among equal weights the earlier cell is the alphabetically first term.
+    The cells must come sorted by sentence, then term (as :func:`group_keys` returns them), so that
+    among equal weights the earlier cell is the alphabetically first term.
     """
     up: list[list[list]] = []
     down: list[list[list]] = []
