@@ -266,6 +266,8 @@ class StageClock:
             self._patch(lexicons, name, "lexicon scan")
         for detector in self.analyzer.detectors:
             self._patch(detector, "detect", f"detector: {detector.name}")
+            if hasattr(detector, "detect_batch"):  # the pipeline calls this one (the classifier) instead
+                self._patch(detector, "detect_batch", f"detector: {detector.name}")
         self._patch(pipeline, "summarize", "summary (counts, rates)")
         self._patch(readability, "document_readability", "readability: whole document (in summary)")
         return self
@@ -293,17 +295,22 @@ class StageClock:
 
 
 def run_stages(analyzer: Any, chunk: Chunk) -> tuple[list[tuple[str, float]], float, list[str]]:
-    """Stage times over one chunk, the total, and anything that could not be wrapped."""
+    """Stage times over one chunk, the total, and anything that could not be wrapped.
+
+    Documents go to ``analyze_batch`` in batches of ``BATCH_SIZE``, as ``analyze_all`` (and so
+    `framing score`) sends them: the classifier's stage is one model call per batch.
+    """
     from framing.loaders import make_document
+    from framing.pipeline import BATCH_SIZE
 
     clock = time.perf_counter
     load = 0.0
     with StageClock(analyzer) as stages, Stopwatch() as watch:
-        for text in chunk.texts:
+        for first in range(0, len(chunk.texts), BATCH_SIZE):
             t0 = clock()
-            document = make_document(text)
+            documents = [make_document(text) for text in chunk.texts[first : first + BATCH_SIZE]]
             load += clock() - t0
-            analyzer.analyze(document)
+            analyzer.analyze_batch(documents)
     unseen = stages.missing + [f"{stage} (never called)" for stage in dict.fromkeys(stages.never_called)]
     return stages.shares(load, watch.seconds), watch.seconds, unseen
 

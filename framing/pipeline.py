@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator
 from .detectors import Context, Detector, all_detectors
 from .document import Document, Finding, RecordError, Sentence
 from .lexicon import Lexicons, load_lexicons
+from .resources import freeze_loaded_tables
 from .segment import split_sentences
 from .summary import summarize
 
@@ -24,6 +25,7 @@ class Analyzer:
         self.lexicons: Lexicons = load_lexicons(extra_lexicons)
         self.detectors: list[Detector] = all_detectors(detectors, exclude)
         self.options = dict(options or {})
+        freeze_loaded_tables()
 
     def analyze(self, document: Document) -> Document:
         return self.analyze_batch([document])[0]

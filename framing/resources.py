@@ -1,7 +1,8 @@
-"""Where the data that ships with framing (lexicons, models, schema) lives on disk."""
+"""Where framing's shipped data (lexicons, models, schema) lives, and keeping it out of the GC's way once loaded."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -28,3 +29,15 @@ def models_dir() -> Path:
 
 def schema_path() -> Path:
     return _PACKAGE_DIR / "schema" / "report.schema.json"
+
+
+def freeze_loaded_tables() -> None:
+    """Exempt every object that exists now (lexicons, the model, imported modules) from later garbage collections.
+
+    These tables live as long as the process, but each full collection walked all of them again;
+    the classifier's output (term lists for every sentence) triggers such collections often. Frozen
+    objects are still freed by reference counting; only reference cycles among them would outlive
+    their use, and analysed documents hold none, so freezing in the middle of a stream keeps
+    nothing alive. ``gc.freeze`` only moves lists: it is cheap to call again after loading more.
+    """
+    gc.freeze()

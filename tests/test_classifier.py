@@ -128,6 +128,21 @@ def test_detector_reuses_pipeline_findings_as_the_training_signals():
     assert document.sentences[0].details["bias_probability"] == pytest.approx(expected, abs=1e-4)
 
 
+def test_signal_array_gives_the_same_features_as_signals_of_sentence():
+    import framing
+    from framing.classifier.features import signal_array, signals_of_sentence
+
+    document = framing.analyze(SEED.read_text(encoding="utf-8"))
+    sentences = document.sentences
+    texts = [sentence.text for sentence in sentences]
+    model = load_model(default_model_path())
+    batch = model.featurizer.batch(texts)
+    from_dicts = model.featurizer.dense(batch, model.dense_names, [signals_of_sentence(s) for s in sentences])
+    from_array = model.featurizer.dense(batch, model.dense_names, signal_array(sentences))
+    assert np.count_nonzero(from_array[:, [j for j, n in enumerate(model.dense_names) if n.startswith("signal:")]])
+    np.testing.assert_array_equal(from_array, from_dicts)
+
+
 def test_explanations_name_the_loaded_words():
     model = load_model(default_model_path())
     (explanation,) = model.explain(["The radical mob shamelessly smeared the hero with vicious lies."])
@@ -139,7 +154,8 @@ def test_explanations_name_the_loaded_words():
 
 # --------------------------------------------------------------------------- features match scikit-learn
 
-@pytest.mark.parametrize("analyzer,ngrams", [("word", (1, 2)), ("char_wb", (2, 5)), ("word", (1, 3)), ("char_wb", (1, 3))])
+@pytest.mark.parametrize("analyzer,ngrams", [("word", (1, 2)), ("char_wb", (2, 5)), ("word", (1, 3)), ("char_wb", (1, 3)),
+                                             ("word", (2, 3))])
 def test_numpy_tfidf_equals_scikit_learn_on_real_sentences(analyzer, ngrams):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -148,6 +164,47 @@ def test_numpy_tfidf_equals_scikit_learn_on_real_sentences(analyzer, ngrams):
     block = TfidfBlock("b", analyzer, ngrams, dict(vectorizer.vocabulary_), vectorizer.idf_)
     expected = vectorizer.transform(sentences).toarray()
     np.testing.assert_allclose(block.transform(sentences).toarray(), expected, rtol=0, atol=1e-12)
+
+
+def test_top_ranks_match_a_full_sort_with_ties_broken_by_position():
+    from framing.classifier.features import Featurizer
+
+    featurizer = Featurizer([], None)
+    texts = ["a bb cc dd ee ff gg", "", "hh", "ii jj", "kk ll mm nn oo pp qq rr ss tt"] * 5
+    batch = featurizer.batch(texts)
+    rng = np.random.default_rng(0)
+    values = rng.choice([0.0, 0.25, 0.5, 1.0], size=len(batch.token_sentence))  # many ties
+    order = np.lexsort((-values, batch.token_sentence))
+    starts = np.cumsum(batch.token_counts) - batch.token_counts
+    full = np.empty(len(values), dtype=np.int64)
+    full[order] = np.arange(len(values)) - starts[batch.token_sentence[order]]
+    expected = np.minimum(full, Featurizer.TOP_RANKS)
+    np.testing.assert_array_equal(featurizer._ranks(batch, values), expected)
+
+
+def test_group_keys_equals_numpy_unique_with_inverse():
+    from framing.classifier.arrays import group_keys
+
+    rng = np.random.default_rng(1)
+    keys = np.concatenate([np.sort(rng.integers(0, 50, 300)) * 1000 + rng.integers(0, 40, 300),
+                           rng.integers(0, 50_000, 100), np.zeros(0, dtype=np.int64)])
+    cells, inverse = group_keys(keys)
+    expected_cells, expected_inverse = np.unique(keys, return_inverse=True)
+    np.testing.assert_array_equal(cells, expected_cells)
+    np.testing.assert_array_equal(inverse, expected_inverse)
+
+
+def test_int_map_finds_its_keys_and_nothing_else():
+    from framing.classifier.arrays import IntMap
+
+    rng = np.random.default_rng(2)
+    items = {int(k): i for i, k in enumerate(rng.choice(10**12, size=5000, replace=False))}
+    int_map = IntMap(items)
+    present = np.fromiter(items, np.int64, len(items))
+    np.testing.assert_array_equal(int_map.get(present), np.arange(len(items)))
+    absent = np.setdiff1d(rng.integers(0, 10**12, 5000), present)
+    assert (int_map.get(absent) == -1).all()
+    assert len(int_map.get(np.zeros(0, dtype=np.int64))) == 0 and (IntMap({}).get(present) == -1).all()
 
 
 # --------------------------------------------------------------------------- training end to end

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import attrgetter, methodcaller
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
+from .arrays import Growing, IntMap, gather, group_keys, segment_top
+
 TOKEN_PATTERN = re.compile(r"(?u)\b\w\w+\b")
-_WHITE_SPACES = re.compile(r"\s\s+")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 #: Finding codes, finding categories and sentence source types counted as "lexicon signals".
@@ -31,6 +34,10 @@ SIGNAL_NAMES = (tuple(f"code:{c}" for c in SIGNAL_CODES) + tuple(f"category:{c}"
 SIGNAL_DETECTORS_EXCLUDED = ("classifier", "readability")
 
 Signals = Mapping[str, float]
+#: Each signal's column in :func:`signal_array`, by the field it is read from.
+_SIGNAL_COLUMNS = {kind: {name.partition(":")[2]: j for j, name in enumerate(SIGNAL_NAMES)
+                          if name.startswith(kind + ":")}
+                   for kind in ("code", "category", "source")}
 
 
 def word_tokens(text: str) -> list[str]:
@@ -64,8 +71,12 @@ def chunk_char_ngrams(chunk: str, ngram_range: tuple[int, int]) -> list[str]:
 
 
 def text_chunks(text: str) -> list[str]:
-    """Lowercased whitespace-separated chunks: the units ``char_wb`` n-grams live in."""
-    return _WHITE_SPACES.sub(" ", text.lower()).split()
+    """Lowercased whitespace-separated chunks: the units ``char_wb`` n-grams live in.
+
+    scikit-learn first turns runs of whitespace into one space; ``split()`` needs no such step, as
+    ``str.split`` and the regex ``\\s`` agree on what whitespace is, and lowercasing never makes any.
+    """
+    return text.lower().split()
 
 
 def term_of_chunk(chunk: str) -> str:
@@ -136,15 +147,118 @@ _SHARES = {
 }
 
 
-@dataclass(frozen=True)
-class _Chunk:
-    """What a whitespace chunk contributes, computed once per distinct chunk."""
+class _WordGrams:
+    """A word block's vocabulary as integers, so that a batch's n-grams are found with numpy, not strings.
 
-    term: str
-    tokens: tuple[str, ...]
-    rows: tuple[int, ...]  # word-table row of each token, -1 when absent
-    #: Per block: char n-gram indices and counts (char_wb), or each token's unigram index or -1 (word).
-    features: tuple[tuple[np.ndarray, np.ndarray] | tuple[int, ...], ...]
+    Every word of the vocabulary's n-grams gets an id; an n-gram is then its (n-1)-word prefix's id
+    and its last word's id, looked up as the key ``prefix * words + word`` in an :class:`IntMap`.
+    Tokens have no spaces, so these pairs of ids name exactly the strings that space-joined tokens would.
+    """
+
+    def __init__(self, block: TfidfBlock):
+        self.word_ids: dict[str, int] = {}
+        grams = [(term.split(" "), feature) for term, feature in block.vocabulary.items()]
+        prefix = []
+        for words, _ in grams:
+            prefix.append(self.word_ids.setdefault(words[0], len(self.word_ids)))
+            for word in words[1:]:
+                self.word_ids.setdefault(word, len(self.word_ids))
+        self.size = len(self.word_ids)
+        #: features[n - 1][id]: the vocabulary index of the n-word prefix with that id (-1: only a prefix).
+        self.features = [np.full(self.size, -1, dtype=np.int64)]
+        #: prefixes[n - 2]: ``prefix * size + word`` -> id of the n-word prefix.
+        self.prefixes: list[IntMap] = []
+        for n in range(1, max((len(words) for words, _ in grams), default=1) + 1):
+            if n > 1:
+                known: dict[int, int] = {}
+                for g, (words, _) in enumerate(grams):
+                    if len(words) >= n:
+                        key = prefix[g] * self.size + self.word_ids[words[n - 1]]
+                        prefix[g] = known.setdefault(key, len(known))
+                self.prefixes.append(IntMap(known))
+                self.features.append(np.full(len(known), -1, dtype=np.int64))
+            for g, (words, feature) in enumerate(grams):
+                if len(words) == n:
+                    self.features[n - 1][prefix[g]] = feature
+
+    def extend(self, prefix: np.ndarray, word: np.ndarray, n: int) -> np.ndarray:
+        """The ids of n-word prefixes from (n-1)-word prefix ids and next-word ids (-1 where unknown)."""
+        result = np.full(len(prefix), -1, dtype=np.int64)
+        if n - 2 < len(self.prefixes):  # else the vocabulary has no n-grams this long
+            both = np.flatnonzero((prefix >= 0) & (word >= 0))
+            result[both] = self.prefixes[n - 2].get(prefix[both] * self.size + word[both])
+        return result
+
+    def feature(self, prefix: np.ndarray, n: int) -> np.ndarray:
+        """The vocabulary index of each n-word prefix id (-1: not an n-gram of the vocabulary)."""
+        if n - 1 >= len(self.features) or not len(prefix):
+            return np.full(len(prefix), -1, dtype=np.int64)
+        return np.where(prefix >= 0, self.features[n - 1][np.maximum(prefix, 0)], -1)
+
+
+class _ChunkTable:
+    """Every distinct chunk seen so far, as numbers in flat arrays that a batch gathers in one go.
+
+    Chunk c's tokens are ``token_start[c] : token_start[c] + token_count[c]`` of the per-token arrays
+    (word-table row and, per word block, the word's id in :class:`_WordGrams`); a char_wb block's
+    n-gram features and counts are likewise a slice of that block's flat arrays. Chunks are added
+    only for text the table has not seen, so Python touches each distinct chunk once.
+    """
+
+    def __init__(self, blocks: Sequence[TfidfBlock], grams: Sequence[_WordGrams | None], table: WordTable | None):
+        self.blocks, self.grams = blocks, grams
+        self.table_index = table.index if table is not None else {}
+        self.ids: dict[str, int] = {}
+        self.term_ids: dict[str, int] = {}
+        self.terms: list[str] = []  # display forms; chunks "Kiev," and "kiev" share the term "kiev"
+        self.term, self.token_start, self.token_count, self.token_rows = (Growing() for _ in range(4))
+        self.token_words = [Growing() for _ in blocks]
+        self.gram_start = [Growing() for _ in blocks]
+        self.gram_count = [Growing() for _ in blocks]
+        self.gram_features = [Growing() for _ in blocks]
+        self.gram_counts = [Growing(np.float64) for _ in blocks]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, chunks: Iterable[str]) -> None:
+        """Add the chunks that are not in the table yet."""
+        new = [chunk for chunk in dict.fromkeys(chunks) if chunk not in self.ids]
+        if not new:
+            return
+        self.ids.update(zip(new, range(len(self.ids), len(self.ids) + len(new))))
+        term_ids, terms = self.term_ids, self.terms
+        new_terms = list(map(term_of_chunk, new))
+        for term in new_terms:
+            if term not in term_ids:
+                term_ids[term] = len(terms)
+                terms.append(term)
+        self.term.extend(list(map(term_ids.__getitem__, new_terms)))
+        tokens_per_chunk = list(map(TOKEN_PATTERN.findall, new))
+        tokens = list(chain.from_iterable(tokens_per_chunk))
+        counts = np.fromiter(map(len, tokens_per_chunk), np.int64, len(new))
+        self.token_start.extend(np.cumsum(counts) - counts + len(self.token_rows.values))
+        self.token_count.extend(counts)
+        self.token_rows.extend(list(map(self.table_index.get, tokens, repeat(-1))))
+        for k, block in enumerate(self.blocks):
+            if block.analyzer == "word":
+                self.token_words[k].extend(list(map(self.grams[k].word_ids.get, tokens, repeat(-1))))
+                continue
+            sizes, features, counts_k = [], [], []
+            for chunk in new:
+                grams: dict[int, int] = {}
+                for gram in chunk_char_ngrams(chunk, block.ngram_range):
+                    feature = block.vocabulary.get(gram)
+                    if feature is not None:
+                        grams[feature] = grams.get(feature, 0) + 1
+                sizes.append(len(grams))
+                features += grams.keys()
+                counts_k += grams.values()
+            sizes = np.asarray(sizes, dtype=np.int64)
+            self.gram_start[k].extend(np.cumsum(sizes) - sizes + len(self.gram_features[k].values))
+            self.gram_count[k].extend(sizes)
+            self.gram_features[k].extend(features)
+            self.gram_counts[k].extend(counts_k)
 
 
 @dataclass
@@ -152,7 +266,9 @@ class Batch:
     """A batch of texts cut into chunks and tokens, with every n-gram occurrence located."""
 
     size: int
-    chunk_terms: list[str]
+    #: Each chunk's display term, as an index into ``terms``.
+    chunk_terms: np.ndarray
+    terms: list[str]
     chunk_sentence: np.ndarray
     chunk_offsets: np.ndarray  # chunks of sentence s: chunk_offsets[s]:chunk_offsets[s+1]
     token_sentence: np.ndarray
@@ -162,104 +278,87 @@ class Batch:
     #: Per block: sentence, feature and count of each occurrence, and where it sits: for char_wb its
     #: chunk, for word n-grams the first token and n.
     occurrences: list[dict[str, np.ndarray]]
+    #: Per-token arrays that several features read (word-table columns), computed once per batch.
+    derived: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
 
 class Featurizer:
-    """Turns texts into the model's features in whole batches; per-chunk work is cached."""
+    """Turns texts into the model's features in whole batches; per-chunk work is done once and kept."""
 
     CACHE_LIMIT = 200_000
 
     def __init__(self, blocks: Sequence[TfidfBlock], table: WordTable | None):
         self.blocks = list(blocks)
         self.table = table
-        self._cache: dict[str, _Chunk] = {}
+        self._grams = [_WordGrams(block) if block.analyzer == "word" else None for block in self.blocks]
+        self._defaulted: dict[str, np.ndarray] = {}  # word-table columns with their default appended
+        self.clear_cache()
 
     def clear_cache(self) -> None:
-        self._cache.clear()
-
-    def _chunk(self, chunk: str) -> _Chunk:
-        info = self._cache.get(chunk)
-        if info is not None:
-            return info
-        tokens = tuple(TOKEN_PATTERN.findall(chunk))
-        index = self.table.index if self.table is not None else {}
-        rows = tuple(index.get(t, -1) for t in tokens)
-        features: list = []
-        for block in self.blocks:
-            if block.analyzer == "word":
-                features.append(tuple(block.vocabulary.get(t, -1) for t in tokens) if block.ngram_range[0] == 1 else ())
-                continue
-            counts: dict[int, int] = {}
-            for gram in chunk_char_ngrams(chunk, block.ngram_range):
-                feature = block.vocabulary.get(gram)
-                if feature is not None:
-                    counts[feature] = counts.get(feature, 0) + 1
-            features.append((np.fromiter(counts.keys(), np.int64, len(counts)),
-                             np.fromiter(counts.values(), np.float64, len(counts))))
-        info = _Chunk(term_of_chunk(chunk), tokens, rows, tuple(features))
-        if len(self._cache) >= self.CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[chunk] = info
-        return info
+        self._chunks = _ChunkTable(self.blocks, self._grams, self.table)
 
     def batch(self, texts: Sequence[str]) -> Batch:
-        # Python touches each chunk and each multi-word n-gram once; everything else is numpy on the batch.
-        cached, make = self._cache.get, self._chunk
-        infos: list[_Chunk] = []
-        chunks_per_sentence: list[int] = []
-        for text in texts:
-            sentence_infos = [cached(c) or make(c) for c in text_chunks(text)]
-            infos += sentence_infos
-            chunks_per_sentence.append(len(sentence_infos))
+        # Python touches each chunk once (a dict look-up) and each chunk never seen before once more;
+        # everything else is numpy on the whole batch.
+        per_sentence = list(map(text_chunks, texts))
+        chunks = list(chain.from_iterable(per_sentence))
+        chunks_per_sentence = list(map(len, per_sentence))
+        table = self._chunks
+        if len(table) + len(chunks) > self.CACHE_LIMIT and len(table):
+            self.clear_cache()
+            table = self._chunks
+        chunk_ids = np.fromiter(map(table.ids.get, chunks, repeat(-1)), np.int64, len(chunks))
+        missing = np.flatnonzero(chunk_ids < 0)
+        if len(missing):
+            new_chunks = [chunks[i] for i in missing.tolist()]
+            table.add(new_chunks)
+            chunk_ids[missing] = [table.ids[chunk] for chunk in new_chunks]
         size = len(texts)
-        n_chunks = len(infos)
+        n_chunks = len(chunk_ids)
         chunk_sentence = np.repeat(np.arange(size, dtype=np.int64), chunks_per_sentence)
-        tokens_per_chunk = np.fromiter([len(info.tokens) for info in infos], np.int64, n_chunks)
+        tokens_per_chunk = table.token_count.values[chunk_ids]
+        token_index = gather(table.token_start.values[chunk_ids], tokens_per_chunk)
         token_chunk = np.repeat(np.arange(n_chunks, dtype=np.int64), tokens_per_chunk)
         token_sentence = chunk_sentence[token_chunk]
         token_counts = np.bincount(token_sentence, minlength=size).astype(np.int64)
-        n_tokens = len(token_chunk)
-        token_rows = np.fromiter([r for info in infos for r in info.rows], np.int64, n_tokens)
-        tokens: list[str] | None = None
         occurrences: list[dict[str, np.ndarray]] = []
         for k, block in enumerate(self.blocks):
             if block.analyzer == "word":
-                low, high = block.ngram_range
-                ids = [np.fromiter([f for info in infos for f in info.features[k]], np.int64, n_tokens if low == 1 else 0)]
-                starts = [np.arange(len(ids[0]), dtype=np.int64)]
-                ns = [np.ones(len(ids[0]), dtype=np.int64)]
-                if high > 1 and tokens is None:
-                    tokens = [t for info in infos for t in info.tokens]
-                vocabulary = block.vocabulary
-                for n in range(max(low, 2), high + 1):
-                    # All n-grams of the batch at once; those that cross a sentence boundary are dropped.
-                    if n == 2:
-                        grams = [vocabulary.get(f"{a} {b}", -1) for a, b in zip(tokens, tokens[1:])]
-                    else:
-                        grams = [vocabulary.get(" ".join(tokens[p : p + n]), -1) for p in range(n_tokens - n + 1)]
-                    gram_ids = np.asarray(grams, dtype=np.int64)
+                # Unigrams, then all bigrams of the batch, then trigrams...; an n-gram that crosses a
+                # sentence boundary is dropped. (This order is the one the credit sums run in.)
+                grams, (low, high) = self._grams[k], block.ngram_range
+                words = table.token_words[k].values[token_index]
+                prefix = words
+                ids_, starts, ns = [], [], []
+                for n in range(1, high + 1):
+                    if n > 1:
+                        prefix = grams.extend(prefix[:-1], words[n - 1:], n)
+                    if n < low:
+                        continue
+                    gram_ids = grams.feature(prefix, n)
                     first = np.arange(len(gram_ids), dtype=np.int64)
-                    inside = token_sentence[first] == token_sentence[first + n - 1] if len(first) else first.astype(bool)
-                    ids.append(np.where(inside, gram_ids, -1))
+                    if n > 1:
+                        gram_ids = np.where(token_sentence[first] == token_sentence[first + n - 1], gram_ids, -1)
+                    ids_.append(gram_ids)
                     starts.append(first)
                     ns.append(np.full(len(gram_ids), n, dtype=np.int64))
-                ids, starts, ns = np.concatenate(ids), np.concatenate(starts), np.concatenate(ns)
-                found = ids >= 0
-                ids, starts, ns = ids[found], starts[found], ns[found]
-                occurrences.append({"sentence": token_sentence[starts], "feature": ids,
-                                    "count": np.ones(len(ids)), "start": starts, "n": ns})
+                gram_ids, starts, ns = np.concatenate(ids_), np.concatenate(starts), np.concatenate(ns)
+                found = gram_ids >= 0
+                gram_ids, starts, ns = gram_ids[found], starts[found], ns[found]
+                occurrences.append({"sentence": token_sentence[starts], "feature": gram_ids,
+                                    "count": np.ones(len(gram_ids)), "start": starts, "n": ns})
             else:
-                parts = [info.features[k] for info in infos]
-                lengths = np.fromiter((len(f) for f, _ in parts), np.int64, n_chunks)
-                chunks = np.repeat(np.arange(n_chunks, dtype=np.int64), lengths)
+                lengths = table.gram_count[k].values[chunk_ids]
+                gram_index = gather(table.gram_start[k].values[chunk_ids], lengths)
+                chunks_of_grams = np.repeat(np.arange(n_chunks, dtype=np.int64), lengths)
                 occurrences.append({
-                    "sentence": chunk_sentence[chunks], "chunk": chunks,
-                    "feature": np.concatenate([f for f, _ in parts]) if parts else np.zeros(0, dtype=np.int64),
-                    "count": np.concatenate([c for _, c in parts]) if parts else np.zeros(0)})
+                    "sentence": chunk_sentence[chunks_of_grams], "chunk": chunks_of_grams,
+                    "feature": table.gram_features[k].values[gram_index],
+                    "count": table.gram_counts[k].values[gram_index]})
         return Batch(
-            size=size, chunk_terms=[info.term for info in infos], chunk_sentence=chunk_sentence,
+            size=size, chunk_terms=table.term.values[chunk_ids], terms=table.terms, chunk_sentence=chunk_sentence,
             chunk_offsets=np.concatenate([[0], np.cumsum(chunks_per_sentence, dtype=np.int64)]).astype(np.int64),
-            token_sentence=token_sentence, token_chunk=token_chunk, token_rows=token_rows,
+            token_sentence=token_sentence, token_chunk=token_chunk, token_rows=table.token_rows.values[token_index],
             token_counts=token_counts, occurrences=occurrences)
 
     # ------------------------------------------------------------------ TF-IDF blocks
@@ -268,18 +367,13 @@ class Featurizer:
         """Block k's non-zero cells: sentence, feature, tf-idf value and term count; and each occurrence's cell."""
         block = self.blocks[k]
         occurrence = batch.occurrences[k]
-        counts = sp.csr_matrix((occurrence["count"], (occurrence["sentence"], occurrence["feature"])),
-                               shape=(batch.size, block.size))
-        counts.sum_duplicates()  # sorts each row's features and adds up repeats, in compiled code
-        cell_sentence = np.repeat(np.arange(batch.size, dtype=np.int64), np.diff(counts.indptr))
-        cell_feature = counts.indices.astype(np.int64)
-        tf = counts.data
+        cells, inverse = group_keys(occurrence["sentence"] * block.size + occurrence["feature"])
+        cell_sentence, cell_feature = np.divmod(cells, block.size)
+        tf = np.bincount(inverse, weights=occurrence["count"], minlength=len(cells))  # whole counts: exact
         values = (np.log(tf) + 1.0 if block.sublinear_tf else tf.copy()) * block.idf[cell_feature]
         norms = np.sqrt(np.bincount(cell_sentence, weights=values * values, minlength=batch.size))
         norms[norms == 0] = 1.0
         values /= norms[cell_sentence]
-        keys = cell_sentence * block.size + cell_feature  # sorted, as rows and their features are
-        inverse = np.searchsorted(keys, occurrence["sentence"] * block.size + occurrence["feature"])
         return cell_sentence, cell_feature, values, tf, inverse
 
     def block_matrix(self, batch: Batch, k: int) -> sp.csr_matrix:
@@ -310,18 +404,26 @@ class Featurizer:
     # ------------------------------------------------------------------ dense features
 
     def _token_column(self, batch: Batch, column: str) -> np.ndarray:
-        values = self.table.columns[column]
-        default = self.table.defaults.get(column, 0.0)
-        rows = batch.token_rows
-        result = np.where(rows >= 0, values[np.maximum(rows, 0)], default) if len(rows) else np.zeros(0)
-        return _sigmoid(result) if column == "bias_word_logit" else result
+        """Each token's value in a word-table column (the column's default for a word not in the table)."""
+        key = f"column:{column}"
+        if key not in batch.derived:
+            if "rows" not in batch.derived:  # a missing word reads the default appended after the last row
+                batch.derived["rows"] = np.where(batch.token_rows >= 0, batch.token_rows, len(self.table.words))
+            if column not in self._defaulted:
+                self._defaulted[column] = np.append(self.table.columns[column], self.table.defaults.get(column, 0.0))
+            values = self._defaulted[column][batch.derived["rows"]]
+            batch.derived[key] = _sigmoid(values) if column == "bias_word_logit" else values
+        return batch.derived[key]
+
+    #: Features read only the top three ranks, so ranks stop there.
+    TOP_RANKS = 3
 
     def _ranks(self, batch: Batch, values: np.ndarray) -> np.ndarray:
-        """Each token's rank within its sentence by descending value (ties: first occurrence first)."""
-        order = np.lexsort((-values, batch.token_sentence))
-        starts = np.cumsum(batch.token_counts) - batch.token_counts
-        ranks = np.empty(len(values), dtype=np.int64)
-        ranks[order] = np.arange(len(values)) - starts[batch.token_sentence[order]]
+        """Each token's rank within its sentence by descending value (ties: first occurrence first);
+        every rank from ``TOP_RANKS`` on is given as ``TOP_RANKS``."""
+        ranks = np.full(len(values), self.TOP_RANKS, dtype=np.int64)
+        for rank, positions in enumerate(segment_top(values, batch.token_counts, self.TOP_RANKS)):
+            ranks[positions] = rank
         return ranks
 
     def embedding_mean(self, batch: Batch, column: str) -> np.ndarray:
@@ -333,26 +435,36 @@ class Featurizer:
         return np.divide(total, count, out=np.zeros(batch.size), where=count > 0)
 
     def _embedded(self, batch: Batch) -> np.ndarray:
-        return (batch.token_rows >= 0) & (batch.token_rows < self.table.embedded_rows)
+        if "embedded" not in batch.derived:
+            batch.derived["embedded"] = (batch.token_rows >= 0) & (batch.token_rows < self.table.embedded_rows)
+        return batch.derived["embedded"]
 
     def dense(self, batch: Batch, names: Sequence[str], signals: Sequence[Signals | None] | None = None,
               cache: dict | None = None) -> np.ndarray:
         """The dense feature matrix (texts x names): word-table features and ``signal:*`` counts.
 
-        ``cache`` keeps per-token values for :meth:`dense_token_credit` on the same batch.
+        ``signals`` are one mapping per text, or the rows of :func:`signal_array`. ``cache`` keeps
+        per-token values for :meth:`dense_token_credit` on the same batch.
         """
         n = batch.size
         matrix = np.zeros((n, len(names)), dtype=np.float64)
         tokens = np.maximum(batch.token_counts, 1).astype(np.float64)
         sentence = batch.token_sentence
         cache = {} if cache is None else cache
-        if signals is not None:
+        if isinstance(signals, np.ndarray):
+            for j, name in enumerate(names):
+                if name.startswith("signal:"):
+                    matrix[:, j] = signals[:, SIGNAL_NAMES.index(name[len("signal:"):])]
+        elif signals is not None:
             signal_columns = {name[len("signal:"):]: j for j, name in enumerate(names) if name.startswith("signal:")}
-            for i, counts in enumerate(signals):
-                for key, value in (counts or {}).items():
-                    j = signal_columns.get(key)
-                    if j is not None:
-                        matrix[i, j] = value
+            # All counts of the batch flattened in compiled loops, written with one numpy assignment.
+            maps = [counts or {} for counts in signals]
+            keys = list(chain.from_iterable(maps))
+            columns = np.fromiter(map(signal_columns.get, keys, repeat(-1)), np.int64, len(keys))
+            values = np.fromiter(chain.from_iterable(map(methodcaller("values"), maps)), np.float64, len(keys))
+            rows = np.repeat(np.arange(n, dtype=np.int64), list(map(len, maps)))
+            known = columns >= 0
+            matrix[rows[known], columns[known]] = values[known]
         for j, name in enumerate(names):
             if name.startswith("signal:"):
                 continue
@@ -372,14 +484,18 @@ class Featurizer:
                 matrix[:, j] = np.divide(total, count, out=np.zeros(n), where=count > 0)
                 continue
             shares = cache[f"shares:{name}"] = self._shares(batch, name, values, cache)
+            # Most words weigh nothing in most features (outside the lexicons, below a threshold, not
+            # among a sentence's top three): sums over the others are the same sums, exactly.
+            nonzero = cache[f"nonzero:{name}"] = np.flatnonzero(shares)
+            where, shares = sentence[nonzero], shares[nonzero]
             if name in ("lexicon_any",):
-                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n) > 0
+                matrix[:, j] = np.bincount(where, weights=shares, minlength=n) > 0
             elif name in ("lexicon_share", "bias_word_mean"):
-                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n) / tokens
+                matrix[:, j] = np.bincount(where, weights=shares, minlength=n) / tokens
             elif _SHARES[name] in ("top1", "top3", "value"):
-                matrix[:, j] = np.bincount(sentence, weights=values * (shares > 0), minlength=n)
+                matrix[:, j] = np.bincount(where, weights=values[nonzero] * (shares > 0), minlength=n)
             else:  # counts
-                matrix[:, j] = np.bincount(sentence, weights=shares, minlength=n)
+                matrix[:, j] = np.bincount(where, weights=shares, minlength=n)
         return matrix
 
     def _shares(self, batch: Batch, name: str, values: np.ndarray, cache: dict) -> np.ndarray:
@@ -422,16 +538,23 @@ class Featurizer:
             shares = cache.get(f"shares:{name}")
             if shares is None:
                 shares = self._shares(batch, name, values, cache)
+            nonzero = cache.get(f"nonzero:{name}")
             if name == "valence_max":  # the single strongest word
                 shares = np.where(shares > 0, 1.0, 0.0)
+                nonzero = None
             elif name in ("bias_word_max", "annotated_max"):
                 key = f"ranks:{column}"
                 if key not in cache:
                     cache[key] = self._ranks(batch, values)
                 shares = np.where(cache[key] == 0, 1.0, 0.0)
-            total = np.bincount(sentence, weights=shares, minlength=batch.size)
+                nonzero = None
+            # Only words with a share get credit (the others would add 0.0), as in dense().
+            nonzero = np.flatnonzero(shares) if nonzero is None else nonzero
+            where, shares = sentence[nonzero], shares[nonzero]
+            total = np.bincount(where, weights=shares, minlength=batch.size)
             contribution = dense[:, j] * coef[j]
-            credit += np.where(total[sentence] > 0, contribution[sentence] * shares / np.where(total > 0, total, 1)[sentence], 0.0)
+            denominator = np.where(total > 0, total, 1)[where]
+            credit[nonzero] += np.where(total[where] > 0, contribution[where] * shares / denominator, 0.0)
         return credit
 
 
@@ -456,12 +579,36 @@ def signals_of_sentence(sentence: Any) -> dict[str, float]:
 def signals_of_findings(findings: Iterable[Any], source_type: str | None = None) -> dict[str, float]:
     counts: dict[str, float] = {}
     for finding in findings:
-        for key in (f"code:{finding.code}", f"category:{finding.category}"):
-            counts[key] = counts.get(key, 0.0) + 1.0
+        code = "code:" + finding.code
+        counts[code] = counts.get(code, 0.0) + 1.0
+        category = "category:" + finding.category
+        counts[category] = counts.get(category, 0.0) + 1.0
     if source_type:
-        key = f"source:{source_type}"
+        key = "source:" + source_type
         counts[key] = counts.get(key, 0.0) + 1.0
     return counts
+
+
+def signal_array(sentences: Sequence[Any]) -> np.ndarray:
+    """:func:`signals_of_sentence` for many analysed sentences at once: counts in the columns of
+    ``SIGNAL_NAMES``, one row per sentence (what the classifier detector passes to the model).
+
+    The findings are read in compiled loops (map over all of them), with no dict per sentence.
+    """
+    findings = [sentence.findings for sentence in sentences]
+    everything = list(chain.from_iterable(findings))
+    rows = np.repeat(np.arange(len(sentences), dtype=np.int64), list(map(len, findings)))
+    matrix = np.zeros((len(sentences), len(SIGNAL_NAMES)))
+    for kind in ("code", "category"):
+        columns = np.fromiter(map(_SIGNAL_COLUMNS[kind].get, map(attrgetter(kind), everything), repeat(-1)),
+                              np.int64, len(everything))
+        known = columns >= 0
+        np.add.at(matrix, (rows[known], columns[known]), 1.0)
+    sources = [sentence.details.get("source_type") for sentence in sentences]
+    columns = np.fromiter(map(_SIGNAL_COLUMNS["source"].get, sources, repeat(-1)), np.int64, len(sentences))
+    known = np.flatnonzero(columns >= 0)
+    matrix[known, columns[known]] += 1.0
+    return matrix
 
 
 def signals_for_texts(texts: Sequence[str]) -> list[dict[str, float]]:

@@ -19,6 +19,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from .arrays import group_keys, segment_top
 from .features import DENSE_FEATURES, SIGNAL_NAMES, Batch, Featurizer, Signals, TfidfBlock, WordTable
 
 FORMAT = "framing-bias-model"
@@ -51,6 +52,26 @@ class OpinionHead:
         scores = scores - scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
+
+
+@dataclass
+class Explanations:
+    """:meth:`BiasModel.explain`'s results for a batch of texts, one list per field."""
+
+    probabilities: list[float]
+    up: list[list[list]]  # per text, [term, weight] pairs, strongest first
+    down: list[list[list]]
+    #: Per text, the opinion head's rounded probability of each label, and the index of the most likely.
+    opinions: list[dict[str, float]] | None = None
+    opinion_best: list[int] | None = None
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        result = [{"probability": p, "up": up, "down": down}
+                  for p, up, down in zip(self.probabilities, self.up, self.down)]
+        if self.opinions is not None:
+            for explanation, opinion in zip(result, self.opinions):
+                explanation["opinion"] = opinion
+        return result
 
 
 @dataclass
@@ -151,6 +172,14 @@ class BiasModel:
         ``[L001]``-style pseudo-terms, relative to their training mean. All weights plus
         :meth:`baseline_log_odds` add up to the calibrated log-odds.
         """
+        return self.explanations(texts, signals, top_k).as_dicts()
+
+    def explanations(self, texts: Sequence[str], signals: Sequence[Signals | None] | np.ndarray | None = None,
+                     top_k: int = 5) -> "Explanations":
+        """What :meth:`explain` returns, as columns (one list per field) rather than a dict per text.
+
+        ``signals`` may also be the rows of :func:`~framing.classifier.features.signal_array`.
+        """
         texts = list(texts)
         _check_signals(texts, signals)
         featurizer = self.featurizer
@@ -169,9 +198,15 @@ class BiasModel:
         # whatever else is in the batch (a document alone or among others).
         pseudo_labels = [label for j, name in enumerate(self.dense_names)
                          if self.dense_coef[j] and (label := _pseudo_term(name)) is not None]
-        term_ids: dict[str, int] = {t: i for i, t in enumerate(sorted(set(batch.chunk_terms) | set(pseudo_labels)))}
+        present = np.zeros(len(batch.terms), dtype=bool)
+        present[batch.chunk_terms] = True
+        present = np.flatnonzero(present)
+        words = [batch.terms[i] for i in present.tolist()]
+        term_ids: dict[str, int] = {t: i for i, t in enumerate(sorted(set(words).union(pseudo_labels)))}
+        term_of = np.empty(len(batch.terms), dtype=np.int64)  # the batch's terms: table index -> term id
+        term_of[present] = np.fromiter(map(term_ids.__getitem__, words), np.int64, len(words))
         sentence_parts = [batch.chunk_sentence]
-        term_parts = [np.fromiter(map(term_ids.__getitem__, batch.chunk_terms), np.int64, len(batch.chunk_terms))]
+        term_parts = [term_of[batch.chunk_terms]]
         weight_parts = [chunk_credit * scale]
         pseudo = [(j, _pseudo_term(name)) for j, name in enumerate(self.dense_names)
                   if self.dense_coef[j] and _pseudo_term(name) is not None]
@@ -185,18 +220,17 @@ class BiasModel:
             weight_parts.append(centred[rows, which])
         sentences = np.concatenate(sentence_parts)
         keys = sentences * max(len(term_ids), 1) + np.concatenate(term_parts)
-        cells, inverse = np.unique(keys, return_inverse=True)
+        cells, inverse = group_keys(keys)
         weights = np.bincount(inverse, weights=np.concatenate(weight_parts), minlength=len(cells))
         cell_sentence, cell_term = np.divmod(cells, max(len(term_ids), 1))
         terms = list(term_ids)
         up, down = _top_up_and_down(cell_sentence, cell_term, weights, top_k, len(texts), terms)
-        result = [{"probability": p, "up": up_i, "down": down_i}
-                  for p, up_i, down_i in zip(probabilities.tolist(), up, down)]
+        result = Explanations(probabilities.tolist(), up, down)
         if self.opinion is not None:
             opinions = np.round(self._opinion(batch, dense, block_values), 4)
             labels = self.opinion.labels
-            for row, explanation in zip(opinions.tolist(), result):
-                explanation["opinion"] = dict(zip(labels, row))
+            result.opinions = [dict(zip(labels, row)) for row in opinions.tolist()]
+            result.opinion_best = opinions.argmax(axis=1).tolist()  # the first of equal maxima, as max() picks
         return result
 
     def baseline_log_odds(self) -> float:
@@ -288,19 +322,24 @@ def _pseudo_term(name: str) -> str | None:
 def _top_up_and_down(sentence: np.ndarray, term: np.ndarray, weight: np.ndarray, k: int, size: int,
                      terms: list[str]) -> tuple[list[list[list]], list[list[list]]]:
     """Per sentence, its k largest positive and k most negative weights as ``[term, weight]``, strongest
-    first; equal weights in alphabetical order of the term (term ids are alphabetical)."""
-    up: list[list[list]] = [[] for _ in range(size)]
-    down: list[list[list]] = [[] for _ in range(size)]
+    first; equal weights in alphabetical order of the term (term ids are alphabetical).
+
+    The cells must come sorted by sentence, then term (as :func:`group_keys` returns them), so that
+    among equal weights the earlier cell is the alphabetically first term.
+    """
+    up: list[list[list]] = []
+    down: list[list[list]] = []
     for sign, result in ((1.0, up), (-1.0, down)):
         signed = sign * weight
         keep = signed > 1e-6
         s, t, w = sentence[keep], term[keep], signed[keep]
-        order = np.lexsort((t, -w, s))
-        s, t, w = s[order], t[order], w[order]
-        rank = np.arange(len(s)) - np.searchsorted(s, np.arange(size))[s]
-        top = rank < k
-        for i, term_id, value in zip(s[top].tolist(), t[top].tolist(), np.round(sign * w[top], 4).tolist()):
-            result[i].append([terms[term_id], value])
+        picks = np.concatenate(segment_top(w, np.bincount(s, minlength=size), k))
+        picks = picks[np.argsort(s[picks], kind="stable")]  # by sentence; within one, by rank
+        s, t, w = s[picks], t[picks], np.round(sign * w[picks], 4)
+        # One list of [term, weight] pairs for the batch, cut at the sentence boundaries.
+        pairs = list(map(list, zip(map(terms.__getitem__, t.tolist()), w.tolist())))
+        bounds = np.searchsorted(s, np.arange(size + 1)).tolist()
+        result.extend(pairs[start:end] for start, end in zip(bounds, bounds[1:]))
     return up, down
 
 
@@ -342,7 +381,11 @@ def load_default_model() -> BiasModel:
     """The model that ships with framing, loaded once per process."""
     global _default_model
     if _default_model is None:
+        from ..resources import freeze_loaded_tables
+
         _default_model = load_model(default_model_path())
+        _default_model.featurizer  # its n-gram tables are static too
+        freeze_loaded_tables()
     return _default_model
 
 

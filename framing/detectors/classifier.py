@@ -49,20 +49,16 @@ class ClassifierDetector:
         threshold = float(contexts[0].options.get("classifier_threshold", DEFAULT_THRESHOLD))
         texts = [contexts[i].document.prose[s.start : s.end] for i, s in pairs]
         # The lexicon detectors have already run: their findings are reused, never matched again.
-        from ..classifier.features import signals_of_sentence
+        from ..classifier.features import signal_array
 
-        signals = [signals_of_sentence(s) for _, s in pairs] if model.uses_signals else None
-        explanations = model.explain(texts, signals, top_k=TOP_TERMS)
-        for (i, sentence), explanation in zip(pairs, explanations):
-            probability = round(explanation["probability"], 4)
-            up = explanation["up"]
+        signals = signal_array([s for _, s in pairs]) if model.uses_signals else None
+        explanations = model.explanations(texts, signals, top_k=TOP_TERMS)
+        for (i, sentence), probability, up, down in zip(pairs, explanations.probabilities, explanations.up,
+                                                       explanations.down):
+            probability = round(probability, 4)
             details = sentence.details
             details["bias_probability"] = probability
-            details["bias_terms"] = {"up": up, "down": explanation["down"]}
-            opinion = explanation.get("opinion")
-            if opinion:  # the second output: factual / mixed / the writer's opinion
-                best = max(opinion, key=opinion.__getitem__)
-                details["opinion"] = {"label": best, "probability": opinion[best], "probabilities": opinion}
+            details["bias_terms"] = {"up": up, "down": down}
             if probability >= threshold:
                 words = ", ".join(term for term, _ in up[:3])
                 message = f"the classifier rates this wording {probability:.0%} likely biased"
@@ -70,4 +66,9 @@ class ClassifierDetector:
                     message += f" (most: {words})"
                 results[i].append(contexts[i].finding("C001", sentence.start, sentence.end, message,
                                                       probability=probability, threshold=threshold, terms_up=up))
+        if explanations.opinions is not None:  # the second output: factual / mixed / the writer's opinion
+            labels = model.opinion.labels
+            for (_, sentence), opinion, best in zip(pairs, explanations.opinions, explanations.opinion_best):
+                label = labels[best]
+                sentence.details["opinion"] = {"label": label, "probability": opinion[label], "probabilities": opinion}
         return results
