@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         render = render_json if format == "json" else render_text
         typer.echo(render(evaluations, show_errors=errors))
         if record is not None:
-            from ..check.fix import write_atomically
+            from ..atomic_write import write_atomically
 
             current = {"splits": {s: figures(e) for s, e in evaluations.items()}}
             write_atomically(record, (json.dumps(current, indent=1, sort_keys=True) + "\n").encode("utf-8"))
