@@ -23,7 +23,7 @@ _COMMON_KEYS = {"term", "rationale", "source", "case_sensitive", "family", "note
 _SCHEMAS: dict[str, dict[str, Any]] = {
     "naming": {
         "required": {"preferred": str, "domain": str, "origin": str, "source": str},
-        "optional": {"autofix": bool, "kind": str},
+        "optional": {"autofix": bool, "kind": str, "given_name": bool},
     },
     "attribution": {
         "required": {"class": str, "forms": list},

@@ -95,7 +95,7 @@ class Context:
 #: "the spelling 'Kiev'", "the word regime": a term mentioned as a word, not used to name anything.
 _MENTION_BEFORE = re.compile(
     r"(?:(?<!\w)(?:the|a|an|its|their|old|older|former|new|russian|ukrainian|soviet-era|english)\s+(?:(?-i:[A-Z][a-z]+)\s+|(?:old|official|original|colonial|former)\s+)?"
-    r"(?:spelling|name|word|term|transliteration|romanization|romanisation|form|version)s?"
+    r"(?:spelling|name|word|term|phrase|expression|label|transliteration|romanization|romanisation|form|version)s?"
     r"(?:\s+(?:as|is|was))?\s*[:,]?"
     r"|(?<!\w)(?:spelt|spelled|spelling|rendered|romanized|romanised|written)(?:\s+it)?(?:\s+as)?)"
     r"\s*[\"“‘']?$",
@@ -103,8 +103,13 @@ _MENTION_BEFORE = re.compile(
 #: A label given as someone else's: 'what its supporters call ...', 'which Moscow terms ...'.
 _LABEL_BEFORE = re.compile(
     r"(?<!\w)(?:what|which|that)\s+(?:[\w’'-]+\s+){0,10}?(?:calls?|called|dubs?|dubbed|terms?|termed|labels?|"
-    r"labell?ed|brands?|branded|describes?\s+as|described\s+as|refers?\s+to\s+as)(?:\s+(?:an?|the))?"
-    r"\s*[\"“‘']?$",
+    r"labell?ed|brands?|branded|describes?\s+as|described\s+as|refers?\s+to\s+as)(?:\s+(?:an?|the|its|their|his|her|our))?"
+    r"\s*[\"“‘']?$"
+    # 'called the group "Daesh"', 'branded them "illegals"': a quoted label given by someone else.
+    r"|(?<![\w-])(?:calls?|called|calling|dubs?|dubbed|labels?|labell?ed|brands?|branded|terms?|termed)\s+"
+    r"(?:[\w’'-]+\s+){0,3}[\"“‘']$"
+    # 'ministries that still use "Burma"': a name cited as the one someone uses.
+    r"|(?<!\w)(?:use|uses|used|using|prefer|prefers|preferred|adopt|adopts|adopted|drop|drops|dropped)\s+[\"“‘']$",
     re.IGNORECASE)
 
 

@@ -130,6 +130,10 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
+_CITED_SOURCE = re.compile(
+    r"(?:(?:the|a|an|one|two|three|four|several|unnamed|anonymous|senior|local|western|unidentified)\s+)*"
+    r"(?:[A-Z]|(?:sources?|officials?|reports?|people|persons?|insiders?|diplomats?|analysts?|experts?|witnesses?|"
+    r"residents?|data|figures|statements?|media|documents?)\b)")
 _LOOSE_STOPS = frozenset("to that as and but or who which while when because if after before".split())
 
 
@@ -144,7 +148,7 @@ def _object_after(text: str, verb_end: int, sentence_end: int, loose: bool = Fal
             if (phrase and (_CLAUSE_BREAK.search(gap) or "," in gap)) or word.group().lower() in _LOOSE_STOPS:
                 break
             phrase.append(word)
-            if len(phrase) >= 8:
+            if len(phrase) >= 12:
                 break
         if phrase and phrase[0].group().lower() not in PRONOUNS | {"the"}:
             return _trim_period(text, phrase[0].start(), phrase[-1])
@@ -187,7 +191,12 @@ def find_source(text: str, sentence_start: int, sentence_end: int, verb_start: i
     inverted = lemma == "according to" or (
         not participle and (before.endswith(("”", '"', "’", "'")) or (before.endswith(",") and lemma in _INVERTIBLE)))
     after_quote = before.endswith(("”", '"', "’", "'", ",”", ',"'))
-    if re.match(r"\s+by\s", text[verb_end:verb_end + 5]) and re.search(r"(?<!\w)(?:is|are|was|were|been|being|be)(?:\s+\w+ly)?$", before, re.I):
+    if lemma == "cite":
+        # 'RIA Novosti reported, citing the defence ministry': whoever is cited is the source;
+        # 'citing concerns about escalation' cites a reason, and the clause's subject is the source.
+        found = _object_after(text, verb_end, sentence_end, loose=True)
+        return found if found and _CITED_SOURCE.match(text, found[0], found[1]) else None
+    if lemma != "quote" and re.match(r"\s+by\s", text[verb_end:verb_end + 5]) and re.search(r"(?<!\w)(?:is|are|was|were|been|being|be)(?:\s+\w+ly)?$", before, re.I):
         # The passive names its speaker after 'by': 'was said by one local official', 'has been accused by Kyiv'.
         found = _object_after(text, text.index("by", verb_end) + 2, sentence_end, loose=True)
         if found:
@@ -280,7 +289,11 @@ class AttributionDetector:
             if entry.get("requires_complement") and not _has_speech_complement(
                     prose, sentence.start, sentence.end, match.start, match.end):
                 continue  # "engineers maintained the reactors", "Lviv boasts an old town": not speech
-            if _is_participle_clause(prose, sentence.start, match.start, match.end):
+            cited = find_source(prose, sentence.start, sentence.end, match.start, match.end, "cite") \
+                if entry.term == "cite" else None
+            if cited:
+                source = cited
+            elif _is_participle_clause(prose, sentence.start, match.start, match.end):
                 # "The Kremlin denied it, insisting that ...": the participle shares the main verb's subject.
                 source = last_source.get(sentence.index)
             else:

@@ -47,16 +47,16 @@ def _looks_like_title(inner: str, sentence_start: bool) -> bool:
 
 
 #: Where a writer's clause ends and another begins: '..., and officials said'.
-_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|though|although|whereas|as)\s|;|\s[—–]\s")
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|though|although|whereas|as|yet)\s|;|\s[—–]\s")
 
 
 def _in_reported_clause(text: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
     """A short quote belongs to the speaker when it follows a reporting verb, or precedes one in
     the same clause; '"luxury" flats ..., and the paper reported ...' is the writer's own scare quote."""
     for verb_start, verb_end in verbs:
-        if verb_end <= start:
-            return True
-        if not _CLAUSE_JOIN.search(text, end, verb_start):
+        if verb_end <= start and not _CLAUSE_JOIN.search(text, verb_end, start):
+            return True  # 'X said the "plan" ...', but not 'X insists ..., but the "elections" ...'
+        if verb_start >= end and not _CLAUSE_JOIN.search(text, end, verb_start):
             return True
     return False
 

@@ -82,6 +82,10 @@ class SourcingDetector:
                 continue
             kind = classify_source(words, unnamed_nouns,
                                    is_outlet=any(_overlaps(start, end, m.start, m.end) for m in outlets))
+            if kind == "anonymous" and _APPOSITIVE_NAME.match(text, end):
+                kind = "named"  # 'A Hamas official, Khalil Darwish, said'
+            elif kind != "secondary" and _MEDIA_NOUNS.search(text[max(claim_start, start - 25):start].split(",")[-1]):
+                kind = "secondary"  # 'Italian sports daily La Gazzetta dello Sport reported
             found.append(ctx.finding(_SOURCE_CODES[kind], start, end, f"'{words}': {_SOURCE_MESSAGES[kind]}",
                                      source_type=kind))
         kinds.update(f.details["source_type"] for f in found)
@@ -116,6 +120,7 @@ _MEDIA_NOUNS = re.compile(r"\b(?:media|press|newspapers?|daily|weekly|tabloid|br
 _MEDIA_NAME = re.compile(r"(?:^|\s)(?:[A-Z][\w'-]*\s+)+(?:News|Times|Post|Tribune|Herald|Gazette|Standard|"
                          r"Telegraph|Chronicle|Mail|Express|Guardian|Observer|Radio|TV|Daily|Star|Mirror|Courier|"
                          r"Inquirer|Examiner|Bulletin|Dispatch)$|^(?:Channel|Kanal)\s+\d+$")
+_APPOSITIVE_NAME = re.compile(r",\s+(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+,")
 _INDEFINITE = frozenset("a an one another some any each every no".split())
 _NOT_PLURAL = frozenset(("people", "staff", "police", "crew"))
 
