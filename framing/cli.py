@@ -28,11 +28,12 @@ def fail(message: str, code: int = USAGE_ERROR) -> "typer.Exit":
 
 def _documents_reporting_errors(items: Iterable, errors: list) -> Iterator:
     from .document import RecordError
+    from .render.untrusted import terminal_safe  # a record's text may hold escape sequences
 
     for item in items:
         if isinstance(item, RecordError):
             errors.append(item)
-            typer.echo(f"framing: skipped {item}", err=True)
+            typer.echo(f"framing: skipped {terminal_safe(str(item))}", err=True)
         else:
             yield item
 

@@ -48,6 +48,7 @@ def compare_command(
     """Compare outlets side by side: rates, shares and terms, with bootstrap intervals and tests."""
     from ..lexicon import LexiconError
     from ..loaders import InputError
+    from ..render.untrusted import terminal_safe
     from . import FORMATS, compare, render
 
     if format not in FORMATS:
@@ -69,7 +70,7 @@ def compare_command(
                                  permutations=permutations, min_documents=min_documents, min_events=min_events,
                                  examples=examples, top_terms=top_terms, jobs=jobs, engine=engine,
                                  scheduler=scheduler, on_progress=on_progress,
-                                 on_error=lambda error: typer.echo(f"framing: skipped {error}", err=True), **options)
+                                 on_error=lambda error: typer.echo(f"framing: skipped {terminal_safe(str(error))}", err=True), **options)
     except InputError as exc:
         raise _fail(str(exc))
     except LexiconError as exc:

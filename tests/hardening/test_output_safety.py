@@ -347,3 +347,15 @@ def test_check_github_annotations_cannot_inject_workflow_commands(hostile_draft,
     file_property = lines[0].split(",line=1,")[0]
     assert "\x1b" not in file_property and "\n" not in file_property and "::error" not in file_property
     assert_inert_for_a_terminal(lines[0].split(",line=1,")[1] + lines[1].split(",line=1,")[1])
+
+
+def test_skipped_record_messages_are_inert_on_a_terminal(tmp_path):
+    from typer.testing import CliRunner
+
+    from framing.cli import app
+
+    corpus = tmp_path / "c\x1b[2Jorpus.jsonl"
+    corpus.write_text('{"text": "Fine."}\n[1, 2]\n', encoding="utf-8")
+    for command in (["score", "--no-classifier", "-q"], ["compare", "-q"]):
+        result = CliRunner().invoke(app, [*command, str(corpus)])
+        assert "skipped" in result.output and "\x1b" not in result.output, result.output
