@@ -13,7 +13,7 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from ..detectors.attribution import PRONOUNS
+from ..detectors.source_span import PRONOUNS
 from .model import ActorProfile, AsymmetryGap, Estimate
 
 VERB_CLASSES = ("neutral", "doubt", "endorsing", "accusatory", "emotive")

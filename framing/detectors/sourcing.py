@@ -9,7 +9,7 @@ from typing import Iterable
 from ..document import Finding, Sentence
 from ..lexicon import normalize
 from . import Context, register
-from .attribution import PRONOUNS
+from .source_span import PRONOUNS
 
 #: Order of precedence when one sentence has several kinds of source.
 SOURCE_TYPES = ("named", "secondary", "anonymous", "none")
