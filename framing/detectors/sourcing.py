@@ -88,6 +88,14 @@ class SourcingDetector:
                 kind = "secondary"  # 'Italian sports daily La Gazzetta dello Sport reported
             found.append(ctx.finding(_SOURCE_CODES[kind], start, end, f"'{words}': {_SOURCE_MESSAGES[kind]}",
                                      source_type=kind))
+        if not found and not kinds:
+            speaker = _HEADLINE_SPEAKER.match(text, claim_start, sentence.end)
+            if speaker and speaker.group(1).split()[0].lower() not in _HEADLINE_LABELS:
+                # 'Katzman: "No Truce ..."', 'Officials: Russia Massing Troops': a headline's speaker.
+                start, end = speaker.span(1)
+                kind = classify_source(speaker.group(1), unnamed_nouns)
+                found.append(ctx.finding(_SOURCE_CODES[kind], start, end,
+                                         f"'{speaker.group(1)}': {_SOURCE_MESSAGES[kind]}", source_type=kind))
         kinds.update(f.details["source_type"] for f in found)
         sentence.details["source_type"] = next((k for k in SOURCE_TYPES if k in kinds), "none")
         sentence.details["source_types"] = [k for k in SOURCE_TYPES if k in kinds]
@@ -120,6 +128,9 @@ _MEDIA_NOUNS = re.compile(r"\b(?:media|press|newspapers?|daily|weekly|tabloid|br
 _MEDIA_NAME = re.compile(r"(?:^|\s)(?:[A-Z][\w'-]*\s+)+(?:News|Times|Post|Tribune|Herald|Gazette|Standard|"
                          r"Telegraph|Chronicle|Mail|Express|Guardian|Observer|Radio|TV|Daily|Star|Mirror|Courier|"
                          r"Inquirer|Examiner|Bulletin|Dispatch)$|^(?:Channel|Kanal)\s+\d+$")
+_HEADLINE_SPEAKER = re.compile(r"\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+[\"“‘'A-Z]")
+_HEADLINE_LABELS = frozenset("update analysis breaking exclusive live opinion watch note editorial comment review "
+                             "explainer factbox timeline correction photos video listen read".split())
 _APPOSITIVE_NAME = re.compile(r",\s+(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+,")
 _INDEFINITE = frozenset("a an one another some any each every no".split())
 _NOT_PLURAL = frozenset(("people", "staff", "police", "crew"))
