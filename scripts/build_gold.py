@@ -21,6 +21,12 @@ def build() -> tuple[str, list]:
     return "".join(json.dumps(item.to_json(), ensure_ascii=False) + "\n" for item in items), items
 
 
+def print_label_counts(items: list) -> None:
+    labels = collections.Counter(span.label for item in items for span in item.spans)
+    for label, count in sorted(labels.items()):
+        print(f"  {label:18} {count}")
+
+
 def main(argv: list[str]) -> int:
     try:
         content, items = build()
@@ -29,7 +35,6 @@ def main(argv: list[str]) -> int:
         return 2
     target = GOLD_DIR / "gold.jsonl"
     splits = collections.Counter(item.split for item in items)
-    labels = collections.Counter(span.label for item in items for span in item.spans)
     if "--check" in argv:
         current = target.read_text(encoding="utf-8") if target.exists() else ""
         if current != content:
@@ -38,8 +43,7 @@ def main(argv: list[str]) -> int:
         return 0
     target.write_text(content, encoding="utf-8")
     print(f"{len(items)} items ({splits['dev']} dev, {splits['test']} test) -> {target}")
-    for label, count in sorted(labels.items()):
-        print(f"  {label:18} {count}")
+    print_label_counts(items)
     return 0
 
 

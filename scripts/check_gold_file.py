@@ -9,6 +9,8 @@ import collections
 import sys
 from pathlib import Path
 
+from build_gold import print_label_counts  # scripts/ is on the path when run as a script
+
 from framing.evaluation.gold import GoldError, read_gold
 
 
@@ -18,7 +20,6 @@ def main(argv: list[str]) -> int:
     except GoldError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    labels = collections.Counter(s.label for item in items for s in item.spans)
     types = collections.Counter(item.source_type for item in items)
     if "-v" in argv or "--verbose" in argv:
         for item in items:
@@ -26,8 +27,7 @@ def main(argv: list[str]) -> int:
             for span in item.spans:
                 print(f"    {span.label:17} {span.text!r}")
     print(f"{len(items)} items; source types {dict(types)}")
-    for label, count in sorted(labels.items()):
-        print(f"  {label:18} {count}")
+    print_label_counts(items)
     return 0
 
 

@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..document import Finding
 from . import Context, register
-from .source_span import WORD, find_source, head_word
+from .source_span import WORD, cited_source, find_source, head_word
 
 CODES = {"neutral": "A001", "doubt": "A002", "endorsing": "A003", "accusatory": "A004", "emotive": "A005"}
 _MESSAGES = {
@@ -99,11 +99,11 @@ class AttributionDetector:
             if entry.get("requires_complement") and not _has_speech_complement(
                     prose, sentence.start, sentence.end, match.start, match.end):
                 continue  # "engineers maintained the reactors", "Lviv boasts an old town": not speech
-            cited = find_source(prose, sentence.start, sentence.end, match.start, match.end, "cite") \
-                if entry.term == "cite" else None
-            if cited:
-                source = cited
-            elif _is_participle_clause(prose, sentence.start, match.start, match.end):
+            participle = _is_participle_clause(prose, sentence.start, match.start, match.end)
+            if entry.term == "cite":
+                source = cited_source(prose, match.end, sentence.end) or (
+                    last_source.get(sentence.index) if participle else None)
+            elif participle:
                 # "The Kremlin denied it, insisting that ...": the participle shares the main verb's subject.
                 source = last_source.get(sentence.index)
             else:

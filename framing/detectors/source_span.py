@@ -176,6 +176,13 @@ def _trim_period(text: str, start: int, last: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
+def cited_source(text: str, verb_end: int, sentence_end: int) -> tuple[int, int] | None:
+    """'RIA Novosti reported, citing the defence ministry': whoever is cited is the source. None for
+    a cited reason ('citing concerns about escalation'), where the clause's own source stands."""
+    found = _object_after(text, verb_end, sentence_end, loose=True)
+    return found if found and _CITED_SOURCE.match(text, found[0], found[1]) else None
+
+
 def find_source(text: str, sentence_start: int, sentence_end: int, verb_start: int, verb_end: int, lemma: str) -> tuple[int, int] | None:
     """The span of whoever is quoted, before the verb or (inverted) after it."""
     before = text[sentence_start:verb_start].rstrip()
@@ -183,11 +190,6 @@ def find_source(text: str, sentence_start: int, sentence_end: int, verb_start: i
     inverted = lemma == "according to" or (
         not participle and (before.endswith(("”", '"', "’", "'")) or (before.endswith(",") and lemma in _INVERTIBLE)))
     after_quote = before.endswith(("”", '"', "’", "'", ",”", ',"'))
-    if lemma == "cite":
-        # 'RIA Novosti reported, citing the defence ministry': whoever is cited is the source;
-        # 'citing concerns about escalation' cites a reason, and the clause's subject is the source.
-        found = _object_after(text, verb_end, sentence_end, loose=True)
-        return found if found and _CITED_SOURCE.match(text, found[0], found[1]) else None
     if lemma != "quote" and re.match(r"\s+by\s", text[verb_end:verb_end + 5]) and re.search(r"(?<!\w)(?:is|are|was|were|been|being|be)(?:\s+\w+ly)?$", before, re.I):
         # The passive names its speaker after 'by': 'was said by one local official', 'has been accused by Kyiv'.
         found = _object_after(text, text.index("by", verb_end) + 2, sentence_end, loose=True)

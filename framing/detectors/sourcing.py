@@ -161,10 +161,12 @@ def classify_source(words: str, unnamed_nouns: frozenset[str], is_outlet: bool =
     return "anonymous"
 
 
+_CHANNEL_BEFORE = re.compile(r"\b(?:by|citing|cited by|according to|per)\s+(?:the\s+)?$", re.I)
+
+
 def _outlets_as_channels(text: str, outlets) -> list[tuple[int, int]]:
     """Outlets named as the channel of a claim: 'reported by The Sun', 'citing Kathimerini', 'according to WSJ'."""
-    return [(m.start, m.end) for m in outlets
-            if re.search(r"\b(?:by|citing|cited by|according to|per)\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start], re.I)]
+    return [(m.start, m.end) for m in outlets if _CHANNEL_BEFORE.search(text, max(0, m.start - 20), m.start)]
 
 
 def _names_an_outlet_next(text: str, cue, outlets) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .gold import SOURCE_TYPES, SPAN_LABELS
-from .metrics import Evaluation
+from .metrics import DETECTOR_LABELS, Evaluation
 from .run import figures
 
 
@@ -17,7 +17,7 @@ def render_text(evaluations: dict[str, Evaluation], show_errors: bool = False) -
                      f"{'exact P':>7} {'R':>5} {'F1':>5}   {'overlap P':>9} {'R':>5} {'F1':>5}")
         for row, by_mode in evaluation.counts.items():
             exact, overlap = by_mode["exact"], by_mode["overlap"]
-            name = f"  {row}" if row in SPAN_LABELS and row not in ("naming", "loaded") else row
+            name = f"  {row}" if _is_label_row(row) else row
             lines.append(f"{name:28} {overlap.tp + overlap.fn:5d} {overlap.tp + overlap.fp:5d}   "
                          f"{_rate(exact.precision, exact.tp + exact.fp):>7} {_rate(exact.recall, exact.tp + exact.fn):>5} "
                          f"{_rate(exact.f1, exact.tp + exact.fp + exact.fn):>5}   "
@@ -36,6 +36,11 @@ def render_text(evaluations: dict[str, Evaluation], show_errors: bool = False) -
     return "\n".join(lines)
 
 
+def _is_label_row(row: str) -> bool:
+    """A per-label row under its detector (a detector with one label has no such row)."""
+    return row in SPAN_LABELS and row not in DETECTOR_LABELS
+
+
 def _rate(value: float, support: int) -> str:
     """A rate, or '-' when nothing was there to measure it on."""
     return f"{value:.3f}" if support else "-"
@@ -44,8 +49,8 @@ def _rate(value: float, support: int) -> str:
 def _errors(evaluation: Evaluation) -> list[str]:
     lines = ["errors (overlap matching):"]
     for row, errors in evaluation.errors.items():
-        if row not in SPAN_LABELS and row not in ("naming", "loaded"):
-            continue
+        if row not in SPAN_LABELS:
+            continue  # detector and 'any class' rows repeat their labels' errors
         for kind, spans in (("FP", errors.false_positives), ("FN", errors.false_negatives)):
             for span in spans:
                 lines.append(f"  {kind} {row:17} {span.item:8} {span.text!r} @{span.start}")

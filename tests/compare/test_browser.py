@@ -8,40 +8,19 @@ A screenshot is saved under artifacts/ (git-ignored) for a human to look at.
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
-
-import pytest
 
 from framing.compare import render
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser_page():
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("chromium is not installed (apt-get install -y chromium); skipping the HTML browser test")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the PyPI package playwright is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def test_html_report_renders_offline_with_charts_and_examples(browser_page, two_outlets, tmp_path):
+def test_html_report_renders_offline_with_charts_and_examples(browser, two_outlets, tmp_path):
     buffer = io.StringIO()
     render(two_outlets, "html", buffer)
     report = tmp_path / "report.html"
     report.write_text(buffer.getvalue(), encoding="utf-8")
 
-    context = browser_page.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     problems, requests = [], []
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -150,22 +149,6 @@ def test_compare_html_runs_only_its_own_script_and_no_input_reaches_a_script_blo
 
 
 # --------------------------------------------------------------------------------------- in a browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the PyPI package playwright is not installed")
-    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--no-first-run"]
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=flags)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def open_in_browser(browser, html: str, path: Path):
